@@ -1,0 +1,1 @@
+"""Sessions for the REST API: login with throttling, opaque bearer tokens, logout."""

@@ -1,0 +1,1 @@
+"""Users and identity: registration on both platforms, login tokens, profile, account linking."""

@@ -1,0 +1,156 @@
+"""The users actor: registration on both platforms, profile, and linking a Telegram user to an account."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from actors.aspects import cached, invalidates, logged, timed
+from actors.auth.messages import Credentials, GetCredentials
+from actors.runtime import Actor, handles
+from actors.users.errors import AlreadyLinked, CredentialsAlreadySet, EmailTaken, LinkCodeInvalid
+from actors.users.messages import (AccountsMerged, CreateTelegramLinkCode, GetUser, GetUserByTelegram,
+                                   LinkCode, RedeemTelegramLinkCode, RegisterAccount, RegisterTelegramUser,
+                                   SetApiCredentials, UpdateProfile, UserRegistered, UserView)
+from actors.users.secrets import hash_password, new_link_code, secret_hash
+from actors.users.views import to_view
+from storage.postgres import Database, DuplicateKey
+from storage.postgres.tokens_repo import TokensRepository
+from storage.postgres.users_repo import UsersRepository
+
+LINK_CODE_TTL = timedelta(minutes=10)
+
+
+def _user_key(msg: object) -> str:
+    return str(getattr(msg, "user_id"))
+
+
+class UsersActor(Actor):
+    def __init__(self, database: Database, admin_telegram_ids: frozenset[int] = frozenset()) -> None:
+        self._db = database
+        self._admins = admin_telegram_ids
+        self._users = UsersRepository()
+        self._tokens = TokensRepository()
+
+    async def on_start(self) -> None:
+        if self._admins:
+            async with self._db.transaction() as tx:
+                await self._users.grant_admin_by_telegram(tx, sorted(self._admins))
+
+    @handles(GetUser)
+    @logged
+    @timed
+    @cached(ttl=60, key=_user_key, namespace="users")
+    async def get_user(self, msg: GetUser) -> UserView:
+        async with self._db.transaction() as tx:
+            return to_view(await self._users.get(tx, msg.user_id))
+
+    @handles(GetUserByTelegram)
+    @logged
+    @timed
+    async def get_by_telegram(self, msg: GetUserByTelegram) -> UserView | None:
+        async with self._db.transaction() as tx:
+            record = await self._users.get_by_telegram(tx, msg.telegram_id)
+        return to_view(record) if record else None
+
+    @handles(GetCredentials)
+    @timed
+    async def get_credentials(self, msg: GetCredentials) -> Credentials | None:
+        async with self._db.transaction() as tx:
+            record = await self._users.get_by_email(tx, msg.email)
+        return Credentials(user_id=record.id, password_hash=record.password_hash) if record else None
+
+    @handles(RegisterTelegramUser)
+    @logged
+    @timed
+    async def register_telegram(self, msg: RegisterTelegramUser) -> UserView:
+        async with self._db.transaction() as tx:
+            existing = await self._users.get_by_telegram(tx, msg.telegram_id)
+            if existing:
+                return to_view(existing)
+            record = await self._users.create(
+                tx, telegram_id=msg.telegram_id, display_name=msg.display_name, grade=msg.grade,
+                locale=msg.locale, is_admin=msg.telegram_id in self._admins)
+        await self.system.publish(UserRegistered(user_id=record.id, channel="bot"))
+        return to_view(record)
+
+    @handles(RegisterAccount)
+    @logged
+    @timed
+    async def register_account(self, msg: RegisterAccount) -> UserView:
+        password_hash = await hash_password(msg.password.get_secret_value())
+        try:
+            async with self._db.transaction() as tx:
+                record = await self._users.create(
+                    tx, email=str(msg.email), password_hash=password_hash, display_name=msg.display_name,
+                    grade=msg.grade, locale=msg.locale)
+        except DuplicateKey:
+            raise EmailTaken() from None
+        await self.system.publish(UserRegistered(user_id=record.id, channel="api"))
+        return to_view(record)
+
+    @handles(UpdateProfile)
+    @logged
+    @timed
+    @invalidates("users", key=_user_key)
+    async def update_profile(self, msg: UpdateProfile) -> UserView:
+        async with self._db.transaction() as tx:
+            return to_view(await self._users.update_profile(
+                tx, msg.user_id, display_name=msg.display_name, grade=msg.grade, locale=msg.locale))
+
+    @handles(SetApiCredentials)
+    @logged
+    @timed
+    @invalidates("users", key=_user_key)
+    async def set_api_credentials(self, msg: SetApiCredentials) -> UserView:
+        password_hash = await hash_password(msg.password.get_secret_value())
+        try:
+            async with self._db.transaction() as tx:
+                current = to_view(await self._users.get(tx, msg.user_id))
+                if current.email is not None:
+                    raise CredentialsAlreadySet()
+                record = await self._users.set_credentials(tx, msg.user_id, str(msg.email), password_hash)
+        except DuplicateKey:
+            raise EmailTaken() from None
+        return to_view(record)
+
+    @handles(CreateTelegramLinkCode)
+    @logged
+    @timed
+    async def create_link_code(self, msg: CreateTelegramLinkCode) -> LinkCode:
+        code = new_link_code()
+        expires_at = datetime.now(timezone.utc) + LINK_CODE_TTL
+        async with self._db.transaction() as tx:
+            user = to_view(await self._users.get(tx, msg.user_id))
+            if user.telegram_linked:
+                raise AlreadyLinked("this account is already linked to a Telegram user")
+            await self._tokens.add_link_code(tx, secret_hash(code), msg.user_id, expires_at)
+        return LinkCode(code=code, expires_at=expires_at)
+
+    @handles(RedeemTelegramLinkCode)
+    @logged
+    @timed
+    async def redeem_link_code(self, msg: RedeemTelegramLinkCode) -> UserView:
+        merged_from: int | None = None
+        async with self._db.transaction() as tx:
+            target_id = await self._tokens.consume_link_code(tx, secret_hash(msg.code.strip().upper()))
+            if target_id is None:
+                raise LinkCodeInvalid()
+            target = to_view(await self._users.get(tx, target_id))
+            if target.telegram_id == msg.telegram_id:
+                return target
+            if target.telegram_linked:
+                raise AlreadyLinked("this account is already linked to another Telegram user")
+            bot_user = await self._users.get_by_telegram(tx, msg.telegram_id)
+            if bot_user is not None:
+                if bot_user.email is not None:
+                    raise AlreadyLinked("this Telegram user already has its own account with an email")
+                await self._users.merge_into(tx, bot_user.id, target_id)
+                merged_from = bot_user.id
+            record = await self._users.set_telegram(tx, target_id, msg.telegram_id)
+        await self._forget_cached(target_id, merged_from)
+        if merged_from is not None:
+            await self.system.publish(AccountsMerged(source_user_id=merged_from, target_user_id=target_id))
+        return to_view(record)
+
+    async def _forget_cached(self, *user_ids: int | None) -> None:
+        for user_id in filter(None, user_ids):
+            await invalidates.forget("users", str(user_id))

@@ -1,0 +1,29 @@
+"""Validated field types shared by the users messages (and so by both edges)."""
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, SecretStr
+
+
+def _clean_name(value: str) -> str:
+    name = " ".join(value.split())  # collapse runs of spaces, trim
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in name):
+        raise ValueError("the name must not contain control or invisible characters")
+    if not name:
+        raise ValueError("the name must not be empty")
+    return name
+
+
+def _check_password(value: SecretStr) -> SecretStr:
+    length = len(value.get_secret_value())
+    if length < 8:
+        raise ValueError("the password must be at least 8 characters long")
+    if length > 128:
+        raise ValueError("the password must be at most 128 characters long")
+    return value
+
+
+DisplayName = Annotated[str, Field(max_length=64), AfterValidator(_clean_name)]
+NewPassword = Annotated[SecretStr, AfterValidator(_check_password)]

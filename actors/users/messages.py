@@ -1,0 +1,148 @@
+"""The users concern's contract with the edges: commands, queries, replies and events."""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, SecretStr
+
+from actors.runtime import Message
+from actors.users.fields import DisplayName, NewPassword
+
+Locale = Literal["ru", "en"]
+Channel = Literal["bot", "api"]
+
+
+class Grade(StrEnum):
+    G5 = "5"
+    G6 = "6"
+    G7 = "7"
+    G8 = "8"
+    G9 = "9"
+    G10 = "10"
+    G11 = "11"
+    STUDENT = "student"
+    TEACHER = "teacher"
+
+
+class UserView(BaseModel):
+    """What the edges may show about a user (never the password hash)."""
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    display_name: str
+    grade: Grade | None
+    locale: Locale
+    timezone: str
+    is_admin: bool
+    telegram_id: int | None
+    email: str | None
+    created_at: datetime
+
+    @property
+    def telegram_linked(self) -> bool:
+        return self.telegram_id is not None
+
+
+class IssuedToken(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+
+
+class LinkCode(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    expires_at: datetime
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+class GetUser(Message):
+    user_id: int
+
+
+class GetUserByTelegram(Message):
+    """Replies UserView or None (an unregistered Telegram user)."""
+    telegram_id: int
+
+
+class Authenticate(Message):
+    """Bearer token -> UserView; raises Unauthenticated for unknown, expired or revoked tokens."""
+    token: SecretStr
+
+
+# --- commands --------------------------------------------------------------------------------
+
+class RegisterTelegramUser(Message):
+    """Creates the bot user; a repeated registration returns the existing user unchanged."""
+    telegram_id: int
+    display_name: DisplayName
+    grade: Grade
+    locale: Locale = "ru"
+
+
+class RegisterAccount(Message):
+    """REST registration; raises EmailTaken (Conflict)."""
+    email: EmailStr
+    password: NewPassword
+    display_name: DisplayName
+    grade: Grade | None = None
+    locale: Locale = "ru"
+
+
+class LogIn(Message):
+    """Raises InvalidCredentials (the same for an unknown email) or RateLimited."""
+    email: str
+    password: SecretStr
+    client_address: str
+
+
+class LogOut(Message):
+    token: SecretStr
+
+
+class UpdateProfile(Message):
+    user_id: int
+    display_name: DisplayName | None = None
+    grade: Grade | None = None
+    locale: Locale | None = None
+
+
+class CreateTelegramLinkCode(Message):
+    """One-time code (10 minutes) that links a Telegram user to this account."""
+    user_id: int
+
+
+class RedeemTelegramLinkCode(Message):
+    """Links the Telegram user to the code's account, merging a bot-only account into it."""
+    telegram_id: int
+    code: str
+
+
+class SetApiCredentials(Message):
+    """From the bot cabinet: gives a bot user an email and password for the REST API."""
+    user_id: int
+    email: EmailStr
+    password: NewPassword
+
+
+# --- events ----------------------------------------------------------------------------------
+
+class UserRegistered(Message):
+    user_id: int
+    channel: Channel
+
+
+class UserLoggedIn(Message):
+    user_id: int
+
+
+class AccountsMerged(Message):
+    """Everything of `source_user_id` now belongs to `target_user_id`; each concern moves its data."""
+    source_user_id: int
+    target_user_id: int

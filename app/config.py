@@ -1,0 +1,53 @@
+"""Settings from APO_* environment variables (and an optional .env file)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="APO_", env_file=".env", extra="ignore")
+
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(8080, ge=0, le=65535)
+    data_dir: Path = Path("./.data")
+    postgres_dsn: SecretStr | None = None       # unset -> embedded PostgreSQL under data_dir
+    mongo_url: SecretStr | None = None          # unset -> documents in PostgreSQL (JSONB)
+    clickhouse_url: SecretStr | None = None     # unset -> analytics spooled locally
+    bot_token: SecretStr | None = None          # unset -> bot off
+    telegram_api_url: str | None = None         # unset -> the real Telegram Bot API
+    admin_telegram_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    log_level: Literal["TRACE", "DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_json: bool = False
+    migrate_on_start: bool = True
+    ask_timeout_seconds: float = Field(5.0, gt=0)
+    postgres_pool_max: int = Field(20, ge=1, le=500)
+
+    @field_validator("admin_telegram_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        # "1, 2,3" is friendlier in an env file than a JSON list.
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(",", " ").split())
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+
+class SettingsError(Exception):
+    """A bad configuration value; the message is one line naming the variable."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "APO_" + str(first["loc"][0]).upper() if first["loc"] else "APO_*"
+        raise SettingsError(f"configuration error: {name}: {first['msg']}") from None

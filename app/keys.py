@@ -1,0 +1,17 @@
+"""Typed application keys: everything the edges need arrives through these, set once in create_app."""
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from aiohttp import web
+
+from actors.runtime import ActorSystem
+from app.config import Settings
+from storage.postgres import Database
+
+Probe = Callable[[], Awaitable[bool]]
+
+SETTINGS = web.AppKey("settings", Settings)
+DATABASE = web.AppKey("database", Database)
+ACTORS = web.AppKey("actors", ActorSystem)
+PROBES = web.AppKey("probes", dict[str, Probe])  # store name -> "is it reachable?" for /readyz

@@ -1,0 +1,57 @@
+"""Loguru setup: console or JSON lines, stdlib logging routed in, secrets masked."""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+
+from loguru import logger
+
+# Bot tokens, bearer tokens and password/secret fields must never reach a log line.
+_SECRET_PATTERNS = (
+    (re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{20,}\b"), "<bot-token>"),
+    (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1<token>"),
+    (re.compile(r"(?i)((?:password|passwd|secret|token|dsn)\"?\s*[=:]\s*\"?)[^\s\",}]+"), r"\1<hidden>"),
+    (re.compile(r"(?i)(://[^:/\s]+:)[^@/\s]+@"), r"\1<hidden>@"),
+)
+
+
+def mask_secrets(text: str) -> str:
+    for pattern, replacement in _SECRET_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _patch(record: dict) -> None:
+    record["message"] = mask_secrets(record["message"])
+
+
+class _InterceptHandler(logging.Handler):
+    """Sends stdlib records (aiohttp, aiogram, asyncio) to loguru."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            level: str | int = logger.level(record.levelname).name
+        except ValueError:
+            level = record.levelno
+        logger.opt(exception=record.exc_info, depth=6).bind(logger_name=record.name).log(
+            level, record.getMessage()
+        )
+
+
+CONSOLE_FORMAT = (
+    "<green>{time:HH:mm:ss.SSS}</green> <level>{level: <7}</level> "
+    "<cyan>{name}</cyan> {extra} - <level>{message}</level>"
+)
+
+
+def setup_logging(level: str = "INFO", json: bool = False) -> None:
+    logger.remove()
+    logger.configure(patcher=_patch)
+    if json:
+        logger.add(sys.stderr, level=level, serialize=True, backtrace=False, diagnose=False)
+    else:
+        logger.add(sys.stderr, level=level, format=CONSOLE_FORMAT, backtrace=False, diagnose=False)
+    logging.basicConfig(handlers=[_InterceptHandler()], level=logging.INFO, force=True)
+    # The timing middleware logs each request once; aiohttp's access log would repeat it.
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)

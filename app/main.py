@@ -1,0 +1,51 @@
+"""The one composition root: create_app(settings) builds every part of the process.
+
+Start-up runs the contexts top to bottom; shutdown runs their cleanups bottom to top, which is
+DESIGN §3's order: edges stop first (HTTP stops accepting before any cleanup; the bot stops
+polling), then mailboxes drain, then analytics flush, then pools close.
+"""
+from __future__ import annotations
+
+from typing import AsyncIterator
+
+from aiohttp import web
+from loguru import logger
+
+from actors.runtime import ActorSystem
+from app.actors_setup import spawn_actors
+from app.config import Settings
+from app.health import setup_health_routes
+from app.keys import ACTORS, DATABASE, PROBES, SETTINGS
+from app.resources import open_database
+
+MAX_BODY_BYTES = 1024 * 1024
+DRAIN_TIMEOUT_SECONDS = 10.0
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app[SETTINGS] = settings
+    app[PROBES] = {}
+    app.cleanup_ctx.append(_postgres)
+    app.cleanup_ctx.append(_actors)
+    setup_health_routes(app)
+    return app
+
+
+async def _postgres(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    async with open_database(settings, run_migrations=settings.migrate_on_start) as database:
+        app[DATABASE] = database
+        app[PROBES]["postgres"] = database.ping
+        yield
+
+
+async def _actors(app: web.Application) -> AsyncIterator[None]:
+    system = ActorSystem(default_ask_timeout=app[SETTINGS].ask_timeout_seconds)
+    spawn_actors(system, app[SETTINGS], app[DATABASE])
+    app[ACTORS] = system
+    await system.start()
+    logger.info("actors started: {}", ", ".join(system.health()["actors"]) or "none")
+    yield
+    await system.stop(drain_timeout=DRAIN_TIMEOUT_SECONDS)
+    logger.info("actors drained and stopped")

@@ -1,0 +1,17 @@
+"""Storage errors the actors and edges understand without knowing the driver."""
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be reached right now (connection refused, lost, timed out)."""
+
+
+class MigrationError(Exception):
+    """A migration could not be applied or the ledger disagrees with the files."""
+
+
+class DuplicateKey(Exception):
+    """A unique constraint refused the row; `constraint` names it."""
+
+    def __init__(self, constraint: str) -> None:
+        super().__init__(constraint)
+        self.constraint = constraint

@@ -1,0 +1,40 @@
+"""A transaction handle: bound-parameter SQL in, plain dicts out (repositories make models)."""
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+import psycopg2.errors
+
+from storage.postgres.errors import DuplicateKey
+
+Params = Mapping[str, Any] | Sequence[Any] | None
+
+
+class Tx:
+    """Wraps one aiopg cursor inside BEGIN … COMMIT; repositories receive it."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cur = cursor
+
+    async def execute(self, sql: str, params: Params = None) -> int:
+        await self._run(sql, params)
+        return self._cur.rowcount
+
+    async def fetchone(self, sql: str, params: Params = None) -> dict[str, Any] | None:
+        await self._run(sql, params)
+        row = await self._cur.fetchone()
+        return dict(row) if row is not None else None
+
+    async def fetchall(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        await self._run(sql, params)
+        return [dict(row) for row in await self._cur.fetchall()]
+
+    async def fetchval(self, sql: str, params: Params = None) -> Any:
+        row = await self.fetchone(sql, params)
+        return next(iter(row.values())) if row else None
+
+    async def _run(self, sql: str, params: Params) -> None:
+        try:
+            await self._cur.execute(sql, params)
+        except psycopg2.errors.UniqueViolation as exc:
+            raise DuplicateKey(exc.diag.constraint_name or "unique") from exc
