@@ -9,7 +9,7 @@ from actors.runtime.errors import (
     NoRoute,
     UnhandledMessage,
 )
-from actors.runtime.message import Message
+from actors.runtime.message import Event, Message
 from actors.runtime.ref import ActorRef
 from actors.runtime.supervisor import SupervisorPolicy
 from actors.runtime.system import ActorSystem
@@ -17,5 +17,6 @@ from actors.runtime.trace import TRACE, trace_scope
 
 __all__ = [
     "TRACE", "Actor", "ActorBusy", "ActorCrash", "ActorError", "ActorRef", "ActorStopped", "ActorSystem",
-    "AskTimeout", "Message", "NoRoute", "SupervisorPolicy", "UnhandledMessage", "handles", "trace_scope",
+    "AskTimeout", "Event", "Message", "NoRoute", "SupervisorPolicy", "UnhandledMessage", "handles",
+    "trace_scope",
 ]

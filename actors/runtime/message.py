@@ -12,3 +12,8 @@ class Message(BaseModel):
     # Field names that are safe to write to logs (ids, counts); everything else stays out of
     # log lines, because a field may hold a password, a token or personal data. See @logged.
     log_fields: ClassVar[tuple[str, ...]] = ()
+
+
+class Event(Message):
+    """Something that happened (past tense: AnswerSubmitted). Published on the bus; subscribers
+    such as analytics can subscribe to this base class to see every event."""

@@ -104,10 +104,9 @@ class Shard:
             raise
         except Exception as error:  # noqa: BLE001 - fails one message, not the actor
             metrics.failed += 1
-            if reply is not None:
-                if not reply.done():
-                    reply.set_exception(error)  # the caller decides what the failure means
-            else:
+            if reply is not None and not reply.done():
+                reply.set_exception(error)  # the caller decides what the failure means
+            else:  # a tell, an event, or an ask whose caller gave up: nobody else will see it
                 logger.opt(exception=error).bind(**context).error(
                     "{} failed handling {}", self.name, type(message).__name__)
         except BaseException:

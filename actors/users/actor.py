@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from actors.aspects import cached, invalidates, logged, timed
+from actors.aspects import cached, invalidate, invalidates, logged, timed
 from actors.auth.messages import Credentials, GetCredentials
 from actors.runtime import Actor, handles
 from actors.users.errors import AlreadyLinked, CredentialsAlreadySet, EmailTaken, LinkCodeInvalid
@@ -153,4 +153,4 @@ class UsersActor(Actor):
 
     async def _forget_cached(self, *user_ids: int | None) -> None:
         for user_id in filter(None, user_ids):
-            await invalidates.forget("users", str(user_id))
+            await invalidate("users", str(user_id))

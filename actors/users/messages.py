@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, SecretStr
 
-from actors.runtime import Message
+from actors.runtime import Event, Message
 from actors.users.fields import DisplayName, NewPassword
 
 Locale = Literal["ru", "en"]
@@ -133,16 +133,16 @@ class SetApiCredentials(Message):
 
 # --- events ----------------------------------------------------------------------------------
 
-class UserRegistered(Message):
+class UserRegistered(Event):
     user_id: int
     channel: Channel
 
 
-class UserLoggedIn(Message):
+class UserLoggedIn(Event):
     user_id: int
 
 
-class AccountsMerged(Message):
+class AccountsMerged(Event):
     """Everything of `source_user_id` now belongs to `target_user_id`; each concern moves its data."""
     source_user_id: int
     target_user_id: int

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 from .models import BotOutput, ChatMessage
@@ -13,7 +14,7 @@ class ChatState:
     Telegram private chat. ``outputs`` is append-only; ``next_output`` reads it with a cursor, so an
     output that arrived before the test asked for it is not lost."""
 
-    __slots__ = ("id", "info", "messages", "outputs", "sent", "_next_message_id", "_cursor", "_waiters")
+    __slots__ = ("_cursor", "_next_message_id", "_waiters", "id", "info", "messages", "outputs", "sent")
 
     def __init__(self, chat_id: int | str, info: dict[str, Any]) -> None:
         self.id = chat_id
@@ -52,10 +53,8 @@ class ChatState:
                 )
             waiter = loop.create_future()
             self._waiters.append(waiter)
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(waiter, remaining)
-            except TimeoutError:
-                pass
         output = self.outputs[self._cursor]
         self._cursor += 1
         return output

@@ -75,12 +75,14 @@ class FaultPlan:
 
 
 class RateLimiter:
-    """Sliding one-second windows: at most ``global_per_second`` sends overall and
-    ``per_chat_per_second`` per chat. A send over either answers 429 with the seconds until the
-    window has room (at least 1); refused sends don't count toward the window."""
+    """Sliding windows (one second by default): at most ``global_per_second`` sends overall and
+    ``per_chat_per_second`` per chat within any window. A send over either answers 429 with the
+    whole seconds until the window has room (at least 1); refused sends don't use up the window."""
 
     def __init__(self, global_per_second: int | None, per_chat_per_second: int | None,
                  window: float = 1.0) -> None:
+        if any(limit is not None and limit < 1 for limit in (global_per_second, per_chat_per_second)):
+            raise ValueError("rate limits are sends per window, at least 1 (or None for no limit)")
         self.global_per_second = global_per_second
         self.per_chat_per_second = per_chat_per_second
         self.window = window
@@ -92,26 +94,24 @@ class RateLimiter:
     def check(self, chat_id: Any, now: float) -> None:
         horizon = now - self.window
         wait = 0.0
-        g = self._global
-        if self.global_per_second is not None:
-            while g and g[0] <= horizon:
-                g.popleft()
-            if len(g) >= self.global_per_second:
-                wait = g[0] - horizon
-        c = self._chats.get(chat_id)
-        if c is None:
-            c = self._chats[chat_id] = deque()
+        sent = self._global if self.global_per_second is not None else None
+        if sent is not None:
+            wait = _wait(sent, horizon, self.global_per_second)
+        in_chat = None
         if self.per_chat_per_second is not None:
-            while c and c[0] <= horizon:
-                c.popleft()
-            if len(c) >= self.per_chat_per_second:
-                wait = max(wait, c[0] - horizon)
+            in_chat = self._chats.setdefault(chat_id, deque())
+            wait = max(wait, _wait(in_chat, horizon, self.per_chat_per_second))
         if wait > 0:
             self.violations += 1
             self.violations_by_chat[chat_id] = self.violations_by_chat.get(chat_id, 0) + 1
-            retry_after = max(1, math.ceil(wait))
-            raise ApiError(429, retry_after=retry_after)
-        if self.global_per_second is not None:
-            g.append(now)
-        if self.per_chat_per_second is not None:
-            c.append(now)
+            raise ApiError(429, retry_after=max(1, math.ceil(wait)))
+        for times in (sent, in_chat):
+            if times is not None:
+                times.append(now)
+
+
+def _wait(times: deque[float], horizon: float, limit: int) -> float:
+    """Seconds until ``times`` (send moments, oldest first) has room for one more; 0 if it has."""
+    while times and times[0] <= horizon:
+        times.popleft()
+    return times[0] - horizon if len(times) >= limit else 0.0

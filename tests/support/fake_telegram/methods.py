@@ -239,7 +239,8 @@ class BotApi:
             rendered = self._render(caption, params.get("parse_mode"), params.get("caption_entities"))
             if utf16_len(rendered.text) > MAX_CAPTION:
                 raise bad_request("message caption is too long")
-        return caption if isinstance(caption, str) else None, rendered, _check_markup(params.get("reply_markup"))
+        markup = _check_markup(params.get("reply_markup"))
+        return caption if isinstance(caption, str) else None, rendered, markup
 
     def _file(self, value: Any, folder: str, field: str, default_mime: str | None) -> StoredFile:
         fake = self.fake
@@ -271,7 +272,8 @@ class BotApi:
             raw["reply_markup"] = inline
         return raw
 
-    def _store(self, chat: ChatState, raw: dict[str, Any], kind: str, params: dict[str, Any], text: str | None,
+    def _store(self, chat: ChatState, raw: dict[str, Any], kind: str, params: dict[str, Any],
+               text: str | None,
                markup: dict[str, Any] | None, stored: StoredFile | None) -> None:
         message_id = raw["message_id"]
         parse_mode = params.get("parse_mode")
@@ -311,7 +313,8 @@ class BotApi:
             raw.pop(entities_key, None)
         _set_markup(message, markup)
 
-    def _edited(self, chat: ChatState, message: ChatMessage, kind: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _edited(self, chat: ChatState, message: ChatMessage, kind: str,
+                params: dict[str, Any]) -> dict[str, Any]:
         message.raw["edit_date"] = int(time.time())
         message.edited = True
         output = BotOutput(kind, chat.id, message.message_id, message.text, message.parse_mode,

@@ -12,7 +12,7 @@ import inspect
 import json
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 from aiohttp import web
 
@@ -94,7 +94,7 @@ class FakeTelegram:
             future.cancel()
         self._call_waiters.clear()
 
-    async def __aenter__(self) -> FakeTelegram:
+    async def __aenter__(self) -> Self:
         await self.start()
         return self
 
@@ -280,7 +280,8 @@ class FakeTelegram:
         except ApiError as exc:
             call.status, call.error = exc.status, exc.description
             self._answered(call)
-            return web.Response(text=_dumps(exc.payload()), status=exc.status, content_type="application/json")
+            return web.Response(text=_dumps(exc.payload()), status=exc.status,
+                                content_type="application/json")
         except asyncio.CancelledError:  # the client went away (e.g. a long poll cut by stop_polling)
             call.status, call.error = 499, "client closed the request"
             raise

@@ -104,7 +104,8 @@ class FakeUser:
                      if (b.text == text if text is not None else b.callback_data == data)]
             if not found or found[0].callback_data is None:
                 wanted = f"text={text!r}" if text is not None else f"data={data!r}"
-                raise AssertionError(f"no callback button {wanted} on message {message_id} in chat {self.id}; "
+                raise AssertionError(f"no callback button {wanted} on message {message_id} in chat "
+                                     f"{self.id}; "
                                      f"buttons: {[tuple(b) for row in buttons for b in row]}")
             data = found[0].callback_data
         query_id = self.fake.new_callback_query(self.id, message_id, data)
@@ -141,7 +142,8 @@ class FakeUser:
         chat = self.fake.chat_for(self)
         raw = {"message_id": chat.new_message_id(), "from": self.as_user(), "chat": chat.info,
                "date": int(time.time()), **body}
-        message = ChatMessage(raw["message_id"], False, body.get("text", body.get("caption")), None, None, raw)
+        text = body.get("text", body.get("caption"))
+        message = ChatMessage(raw["message_id"], False, text, None, None, raw)
         chat.messages[message.message_id] = message
         self.fake.updates.push({"message": raw})
         return message

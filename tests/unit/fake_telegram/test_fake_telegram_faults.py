@@ -6,8 +6,14 @@ import asyncio
 
 import pytest
 from aiogram import Bot
-from aiogram.exceptions import (TelegramBadRequest, TelegramForbiddenError, TelegramNetworkError,
-                                TelegramNotFound, TelegramRetryAfter, TelegramUnauthorizedError)
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+    TelegramUnauthorizedError,
+)
 from aiogram.methods.base import TelegramMethod
 
 from tests.support.fake_telegram import FakeTelegram, fake_session

@@ -28,7 +28,8 @@ async def test_html_is_parsed_into_plain_text_and_entities(fake_telegram: FakeTe
     ("", "message text is empty"),
     ("x" * 4097, "message is too long"),
 ])
-async def test_invalid_text_is_rejected(fake_telegram: FakeTelegram, bot: Bot, text: str, reason: str) -> None:
+async def test_invalid_text_is_rejected(fake_telegram: FakeTelegram, bot: Bot, text: str,
+                                        reason: str) -> None:
     with pytest.raises(TelegramBadRequest, match=reason):
         await bot.send_message(6002, text, parse_mode="HTML")
     assert fake_telegram.sent_count() == 0
@@ -44,7 +45,8 @@ async def test_keyboards_edits_and_deletes(fake_telegram: FakeTelegram, bot: Bot
     assert sent.reply_markup.inline_keyboard[0][0].callback_data == "a"
 
     with pytest.raises(TelegramBadRequest, match="message is not modified"):
-        await bot.edit_message_text("question", chat_id=chat, message_id=sent.message_id, reply_markup=keyboard)
+        await bot.edit_message_text("question", chat_id=chat, message_id=sent.message_id,
+                                    reply_markup=keyboard)
     await bot.edit_message_reply_markup(chat_id=chat, message_id=sent.message_id, reply_markup=None)
     edited = await bot.edit_message_text("answered", chat_id=chat, message_id=sent.message_id)
     assert edited.edit_date is not None
@@ -61,7 +63,8 @@ async def test_keyboards_edits_and_deletes(fake_telegram: FakeTelegram, bot: Bot
 
 
 async def test_photo_and_file_download_by_the_bot(fake_telegram: FakeTelegram, bot: Bot) -> None:
-    photo = await bot.send_photo(6004, BufferedInputFile(b"\x89PNG fake", "chart.png"), caption="<i>chart</i>",
+    photo = await bot.send_photo(6004, BufferedInputFile(b"\x89PNG fake", "chart.png"),
+                                 caption="<i>chart</i>",
                                  parse_mode="HTML")
     assert photo.caption == "chart" and photo.photo[-1].width == 800
     output = await fake_telegram.next_message(6004)
@@ -73,7 +76,8 @@ async def test_photo_and_file_download_by_the_bot(fake_telegram: FakeTelegram, b
 
 
 async def test_commands_per_scope_and_language(fake_telegram: FakeTelegram, bot: Bot) -> None:
-    commands = [BotCommand(command="start", description="Начать"), BotCommand(command="train", description="Тренировка")]
+    commands = [BotCommand(command="start", description="Начать"),
+                BotCommand(command="train", description="Тренировка")]
     await bot.set_my_commands(commands, scope=BotCommandScopeAllPrivateChats(), language_code="ru")
     assert await bot.get_my_commands() == []
     got = await bot.get_my_commands(scope=BotCommandScopeAllPrivateChats(), language_code="ru")

@@ -14,7 +14,8 @@ from aiogram.types import Message
 from tests.support.fake_telegram import FakeTelegram
 
 
-async def test_offset_confirms_and_unconfirmed_updates_come_again(fake_telegram: FakeTelegram, bot: Bot) -> None:
+async def test_offset_confirms_and_unconfirmed_updates_come_again(fake_telegram: FakeTelegram,
+                                                                  bot: Bot) -> None:
     user = fake_telegram.user(2001)
     for text in ("one", "two", "three"):
         await user.send(text)
@@ -47,7 +48,8 @@ async def test_long_poll_waits_for_an_update_or_the_timeout(fake_telegram: FakeT
     assert [u.message.text for u in updates] == ["wake up"]
 
 
-async def test_a_second_poll_terminates_the_first_with_conflict(fake_telegram: FakeTelegram, bot: Bot) -> None:
+async def test_a_second_poll_terminates_the_first_with_conflict(fake_telegram: FakeTelegram,
+                                                                bot: Bot) -> None:
     first = asyncio.create_task(bot.get_updates(timeout=5))
     await asyncio.sleep(0.05)
     second = asyncio.create_task(bot.get_updates(timeout=0))
@@ -65,7 +67,8 @@ async def test_allowed_updates_drop_other_types(fake_telegram: FakeTelegram, bot
     assert [u.event_type for u in await bot(GetUpdates(allowed_updates=[], timeout=0))] == ["message"]
 
 
-async def test_polling_dispatcher_handles_each_update_once(fake_telegram: FakeTelegram, start_polling) -> None:
+async def test_polling_dispatcher_handles_each_update_once(fake_telegram: FakeTelegram,
+                                                           start_polling) -> None:
     seen: list[str] = []
     router = Router()
 

@@ -1,0 +1,7 @@
+"""Subcommands of `apo`, one module each; every module has `register(subparsers)`.
+
+A handler has the signature `(settings, args) -> int` (the exit code).
+"""
+from app.commands import migrate, run
+
+COMMAND_MODULES = (run, migrate)

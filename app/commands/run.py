@@ -1,0 +1,26 @@
+"""`apo run`: serve the REST API, the admin API and the bot in one process."""
+from __future__ import annotations
+
+import argparse
+
+from aiohttp import web
+from loguru import logger
+
+from app.config import Settings
+
+SHUTDOWN_TIMEOUT_SECONDS = 4.0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("run", help="serve the REST API, admin API and the bot")
+    parser.set_defaults(handler=run)
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    from app.main import create_app  # imported here so one-shot commands stay light
+
+    logger.info("serving on http://{}:{}", settings.http_host, settings.http_port)
+    web.run_app(create_app(settings), host=settings.http_host, port=settings.http_port,
+                print=None, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT_SECONDS)
+    logger.info("stopped")
+    return 0
