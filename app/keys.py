@@ -14,4 +14,5 @@ Probe = Callable[[], Awaitable[bool]]
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", Database)
 ACTORS = web.AppKey("actors", ActorSystem)
+BOT_USERNAME = web.AppKey("bot_username", str)  # set when the bot is configured
 PROBES = web.AppKey("probes", dict[str, Probe])  # store name -> "is it reachable?" for /readyz

@@ -11,10 +11,13 @@ from typing import AsyncIterator
 from aiohttp import web
 from loguru import logger
 
+from actors.aspects import configure_cache
 from actors.runtime import ActorSystem
 from app.actors_setup import spawn_actors
+from app.api.setup import register_domain_errors, setup_api
 from app.config import Settings
 from app.health import setup_health_routes
+from app.http import setup_http
 from app.keys import ACTORS, DATABASE, PROBES, SETTINGS
 from app.resources import open_database
 
@@ -26,9 +29,12 @@ def create_app(settings: Settings) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings
     app[PROBES] = {}
+    setup_http(app)
+    register_domain_errors(app)
     app.cleanup_ctx.append(_postgres)
     app.cleanup_ctx.append(_actors)
     setup_health_routes(app)
+    setup_api(app)
     return app
 
 
@@ -41,6 +47,8 @@ async def _postgres(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _actors(app: web.Application) -> AsyncIterator[None]:
+    # A fresh cache per app: entries of an app that ran before in this process (tests) must not leak.
+    configure_cache(None)
     system = ActorSystem(default_ask_timeout=app[SETTINGS].ask_timeout_seconds)
     spawn_actors(system, app[SETTINGS], app[DATABASE])
     app[ACTORS] = system

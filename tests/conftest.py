@@ -17,6 +17,8 @@ from tests.support.servers import clickhouse, ferretdb, postgres, serve
 
 pytest_plugins = [
     "tests.support.fixtures_db",
+    "tests.support.fixtures_app",
+    "tests.support.fake_telegram.fixtures",
 ]
 
 

@@ -80,7 +80,7 @@ class UsersActor(Actor):
         try:
             async with self._db.transaction() as tx:
                 record = await self._users.create(
-                    tx, email=str(msg.email), password_hash=password_hash, display_name=msg.display_name,
+                    tx, email=str(msg.email).lower(), password_hash=password_hash, display_name=msg.display_name,
                     grade=msg.grade, locale=msg.locale)
         except DuplicateKey:
             raise EmailTaken() from None
@@ -107,7 +107,7 @@ class UsersActor(Actor):
                 current = to_view(await self._users.get(tx, msg.user_id))
                 if current.email is not None:
                     raise CredentialsAlreadySet()
-                record = await self._users.set_credentials(tx, msg.user_id, str(msg.email), password_hash)
+                record = await self._users.set_credentials(tx, msg.user_id, str(msg.email).lower(), password_hash)
         except DuplicateKey:
             raise EmailTaken() from None
         return to_view(record)

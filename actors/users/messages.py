@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, SecretStr
+from pydantic import BaseModel, ConfigDict, EmailStr, SecretStr, computed_field
 
 from actors.runtime import Event, Message
 from actors.users.fields import DisplayName, NewPassword
@@ -40,6 +40,7 @@ class UserView(BaseModel):
     email: str | None
     created_at: datetime
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def telegram_linked(self) -> bool:
         return self.telegram_id is not None

@@ -291,7 +291,8 @@ class FakeTelegram:
             if request.transport is not None:
                 request.transport.abort()
             return web.Response(status=500)
-        call.status, call.result = 200, result
+        # A copy: later edits change the stored message in place, the record keeps what was answered.
+        call.status, call.result = 200, dict(result) if isinstance(result, dict) else result
         self._answered(call)
         return web.Response(text=_dumps({"ok": True, "result": result}), content_type="application/json")
 

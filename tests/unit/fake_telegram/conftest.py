@@ -7,20 +7,20 @@ import pytest
 from aiogram import Bot, Dispatcher, Router
 
 from tests.support.fake_telegram import FakeTelegram, fake_session
-from tests.support.fake_telegram.fixtures import fake_telegram  # noqa: F401  (the plugin's fixture)
 
+# ``fake_telegram`` comes from the plugin tests.support.fake_telegram.fixtures (root conftest).
 StartPolling = Callable[..., Awaitable[Dispatcher]]
 
 
 @pytest.fixture
-async def bot(fake_telegram: FakeTelegram) -> AsyncIterator[Bot]:  # noqa: F811
+async def bot(fake_telegram: FakeTelegram) -> AsyncIterator[Bot]:
     bot = Bot(fake_telegram.token, session=fake_session(fake_telegram.base_url))
     yield bot
     await bot.session.close()
 
 
 @pytest.fixture
-async def start_polling(fake_telegram: FakeTelegram, bot: Bot) -> AsyncIterator[StartPolling]:  # noqa: F811
+async def start_polling(fake_telegram: FakeTelegram, bot: Bot) -> AsyncIterator[StartPolling]:
     """``await start_polling(router, ...)``: a real Dispatcher long-polling the fake until teardown."""
     running: list[tuple[Dispatcher, asyncio.Task[None]]] = []
 

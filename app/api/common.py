@@ -1,0 +1,36 @@
+"""Helpers every API handler uses: ask the actor system, who is calling, from where."""
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+from pydantic import SecretStr
+
+from actors.runtime import Message
+from actors.users.errors import InvalidToken
+from actors.users.messages import Authenticate, UserView
+from app.keys import ACTORS
+
+
+async def ask(request: web.Request, message: Message) -> Any:
+    return await request.app[ACTORS].ask(message)
+
+
+def bearer_token(request: web.Request) -> str | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+async def authenticate(request: web.Request) -> UserView | None:
+    """The authenticator hook of both API specs: a bearer token -> the user, or None (401)."""
+    token = bearer_token(request)
+    if token is None:
+        return None
+    try:
+        return await ask(request, Authenticate(token=SecretStr(token)))
+    except InvalidToken:
+        return None
+
+
+def client_address(request: web.Request) -> str:
+    return request.remote or "unknown"
