@@ -39,10 +39,12 @@ class _InterceptHandler(logging.Handler):
         )
 
 
-CONSOLE_FORMAT = (
-    "<green>{time:HH:mm:ss.SSS}</green> <level>{level: <7}</level> "
-    "<cyan>{name}</cyan> {extra} - <level>{message}</level>"
-)
+def _console_format(record: dict) -> str:
+    # Bound context (request_id, user_id, actor) as key=value, only when there is some.
+    extra = " ".join(f"{key}={value}" for key, value in record["extra"].items())
+    record["extra"]["_context"] = f" [{extra}]" if extra else ""
+    return ("<green>{time:HH:mm:ss.SSS}</green> <level>{level: <7}</level> <cyan>{name}</cyan>"
+            "{extra[_context]} - <level>{message}</level>\n{exception}")
 
 
 def setup_logging(level: str = "INFO", json: bool = False) -> None:
@@ -51,7 +53,7 @@ def setup_logging(level: str = "INFO", json: bool = False) -> None:
     if json:
         logger.add(sys.stderr, level=level, serialize=True, backtrace=False, diagnose=False)
     else:
-        logger.add(sys.stderr, level=level, format=CONSOLE_FORMAT, backtrace=False, diagnose=False)
+        logger.add(sys.stderr, level=level, format=_console_format, backtrace=False, diagnose=False)
     logging.basicConfig(handlers=[_InterceptHandler()], level=logging.INFO, force=True)
     # The timing middleware logs each request once; aiohttp's access log would repeat it.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)

@@ -25,5 +25,7 @@ def _check_password(value: SecretStr) -> SecretStr:
     return value
 
 
-DisplayName = Annotated[str, Field(max_length=64), AfterValidator(_clean_name)]
-NewPassword = Annotated[SecretStr, AfterValidator(_check_password)]
+DisplayName = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_clean_name)]
+# The schema states the length too, so API clients (and fuzzers) see the real rule.
+NewPassword = Annotated[SecretStr, Field(json_schema_extra={"minLength": 8, "maxLength": 128}),
+                        AfterValidator(_check_password)]

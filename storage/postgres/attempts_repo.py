@@ -1,0 +1,60 @@
+"""Attempts: one graded answer per served question (UNIQUE served_id makes a double submit a no-op)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from psycopg2.extras import Json
+from pydantic import BaseModel, ConfigDict
+
+from storage.postgres.tx import Tx
+
+ATTEMPT_COLUMNS = """id, served_id, user_id, question_id, answer, correct, score, points, max_points,
+                     elapsed_ms, channel, mode, created_at"""
+INSERT_ATTEMPT = f"""
+    INSERT INTO attempts (served_id, user_id, question_id, answer, correct, score, points, max_points,
+                          elapsed_ms, channel, mode, created_at)
+    VALUES (%(served_id)s, %(user_id)s, %(question_id)s, %(answer)s, %(correct)s, %(score)s, %(points)s,
+            %(max_points)s, %(elapsed_ms)s, %(channel)s, %(mode)s, %(created_at)s)
+    ON CONFLICT (served_id) DO NOTHING
+    RETURNING {ATTEMPT_COLUMNS}
+"""
+GET_BY_SERVED = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = %(served_id)s"
+GET_BY_SERVED_IDS = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = ANY(%(ids)s)"
+
+
+class AttemptWrite(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    served_id: int
+    user_id: int
+    question_id: int
+    answer: Any
+    correct: bool
+    score: float
+    points: float
+    max_points: int
+    elapsed_ms: int | None
+    channel: str
+    mode: str
+    created_at: datetime
+
+
+class AttemptRecord(AttemptWrite):
+    id: int
+
+
+class AttemptsRepository:
+    async def insert(self, tx: Tx, attempt: AttemptWrite) -> AttemptRecord | None:
+        """The new attempt, or None when the served question already has one (a double submit)."""
+        params = {**attempt.model_dump(), "answer": Json(attempt.answer)}
+        row = await tx.fetchone(INSERT_ATTEMPT, params)
+        return AttemptRecord.model_validate(row) if row else None
+
+    async def by_served(self, tx: Tx, served_id: int) -> AttemptRecord | None:
+        row = await tx.fetchone(GET_BY_SERVED, {"served_id": served_id})
+        return AttemptRecord.model_validate(row) if row else None
+
+    async def by_served_ids(self, tx: Tx, served_ids: list[int]) -> dict[int, AttemptRecord]:
+        rows = await tx.fetchall(GET_BY_SERVED_IDS, {"ids": served_ids})
+        return {row["served_id"]: AttemptRecord.model_validate(row) for row in rows}

@@ -1,0 +1,107 @@
+"""Questions a user could be served next, each with the user's history of it (for the selection rule)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from storage.postgres.tx import Tx
+
+# The user's history per question: the last verdict and how often it was shown.
+HISTORY = """
+    WITH last_attempt AS (
+        SELECT DISTINCT ON (question_id) question_id, correct AS last_correct,
+               created_at AS last_answered_at
+        FROM attempts WHERE user_id = %(user_id)s
+        ORDER BY question_id, created_at DESC, id DESC
+    ), shown AS (
+        SELECT question_id, count(*) AS times_served
+        FROM served_questions WHERE user_id = %(user_id)s GROUP BY question_id
+    )
+    SELECT q.id AS question_id, q.difficulty, la.last_correct, la.last_answered_at,
+           COALESCE(shown.times_served, 0) AS times_served
+    FROM questions q
+    JOIN subjects s ON s.id = q.subject_id
+    LEFT JOIN sources src ON src.id = q.source_id
+    LEFT JOIN last_attempt la ON la.question_id = q.id
+    LEFT JOIN shown ON shown.question_id = q.id
+"""
+CRITERIA = """
+    (%(subjects)s::text[] IS NULL OR s.code = ANY(%(subjects)s::text[]))
+    AND (%(themes)s::int[] IS NULL OR q.theme_id = ANY(%(themes)s::int[]))
+    AND (%(sources)s::int[] IS NULL OR q.source_id = ANY(%(sources)s::int[]))
+    AND (%(stages)s::text[] IS NULL OR src.stage = ANY(%(stages)s::text[]))
+    AND (%(types)s::text[] IS NULL OR q.type = ANY(%(types)s::text[]))
+    AND q.difficulty BETWEEN %(difficulty_min)s AND %(difficulty_max)s
+    AND (NOT %(only_may_in_subway)s OR q.may_in_subway)
+"""
+NOT_IN_SESSION = """
+    NOT EXISTS (SELECT 1 FROM served_questions sq
+                WHERE sq.session_id = %(session_id)s AND sq.question_id = q.id)
+"""
+TRAINING_CANDIDATES = HISTORY + " WHERE " + CRITERIA + " AND " + NOT_IN_SESSION
+COUNT_MATCHING = """
+    SELECT count(*) FROM questions q JOIN subjects s ON s.id = q.subject_id
+    LEFT JOIN sources src ON src.id = q.source_id WHERE """ + CRITERIA
+PAPER_CANDIDATES = HISTORY + " WHERE s.code = %(subject)s AND q.source_id = %(source_id)s"
+# With no year given, a paper comes from the latest year that has enough questions.
+FIND_PAPER_SOURCE = """
+    SELECT src.id FROM sources src
+    JOIN questions q ON q.source_id = src.id JOIN subjects s ON s.id = q.subject_id
+    WHERE s.code = %(subject)s AND src.olympiad = %(olympiad)s AND src.stage = %(stage)s
+      AND (%(year)s::int IS NULL OR src.year = %(year)s::int)
+    GROUP BY src.id HAVING count(*) >= %(size)s
+    ORDER BY src.year DESC LIMIT 1
+"""
+
+
+class QuestionCriteria(BaseModel):
+    """Which questions match; an empty set does not restrict (mirrors actors' QuestionFilter)."""
+    model_config = ConfigDict(frozen=True)
+
+    subjects: frozenset[str] = frozenset()
+    themes: frozenset[int] = frozenset()
+    sources: frozenset[int] = frozenset()
+    stages: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
+    difficulty_min: int = 1
+    difficulty_max: int = 5
+    only_may_in_subway: bool = False
+
+    def params(self) -> dict[str, object]:
+        def listed(values: frozenset) -> list | None:
+            return sorted(values) if values else None  # NULL array = no restriction
+
+        return {"subjects": listed(self.subjects), "themes": listed(self.themes),
+                "sources": listed(self.sources), "stages": listed(self.stages),
+                "types": listed(self.types), "difficulty_min": self.difficulty_min,
+                "difficulty_max": self.difficulty_max, "only_may_in_subway": self.only_may_in_subway}
+
+
+class CandidateRecord(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    question_id: int
+    difficulty: int
+    last_correct: bool | None       # None: never answered by this user
+    last_answered_at: datetime | None
+    times_served: int               # how often it was shown to this user (any session, any mode)
+
+
+class CandidatesRepository:
+    async def for_training(self, tx: Tx, user_id: int, session_id: int,
+                           criteria: QuestionCriteria) -> list[CandidateRecord]:
+        params = {**criteria.params(), "user_id": user_id, "session_id": session_id}
+        return [CandidateRecord.model_validate(r) for r in await tx.fetchall(TRAINING_CANDIDATES, params)]
+
+    async def count_matching(self, tx: Tx, criteria: QuestionCriteria) -> int:
+        return int(await tx.fetchval(COUNT_MATCHING, criteria.params()))
+
+    async def find_paper_source(self, tx: Tx, subject: str, olympiad: str, stage: str,
+                                year: int | None, size: int) -> int | None:
+        return await tx.fetchval(FIND_PAPER_SOURCE, {"subject": subject, "olympiad": olympiad,
+                                                     "stage": stage, "year": year, "size": size})
+
+    async def for_paper(self, tx: Tx, user_id: int, subject: str, source_id: int) -> list[CandidateRecord]:
+        params = {"user_id": user_id, "subject": subject, "source_id": source_id}
+        return [CandidateRecord.model_validate(r) for r in await tx.fetchall(PAPER_CANDIDATES, params)]
