@@ -9,7 +9,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="APO_", env_file=".env", extra="ignore")
+    # Empty values count as unset: compose passes `APO_BOT_TOKEN=` when the operator left it blank.
+    model_config = SettingsConfigDict(env_prefix="APO_", env_file=".env", extra="ignore", env_ignore_empty=True)
 
     http_host: str = "127.0.0.1"
     http_port: int = Field(8080, ge=0, le=65535)
@@ -19,6 +20,8 @@ class Settings(BaseSettings):
     clickhouse_url: SecretStr | None = None     # unset -> analytics spooled locally
     bot_token: SecretStr | None = None          # unset -> bot off
     telegram_api_url: str | None = None         # unset -> the real Telegram Bot API
+    bot_webhook_url: str | None = None          # set -> webhook mode on this app; unset -> long polling
+    bot_webhook_secret: SecretStr | None = None  # X-Telegram-Bot-Api-Secret-Token; derived from the token if unset
     admin_telegram_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     log_level: Literal["TRACE", "DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_json: bool = False

@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import AsyncIterator
 
 from app.config import Settings
+from app.paths import SQL_DIR
 from storage.postgres import Database
 from storage.postgres.embedded import EmbeddedPostgres
 from storage.postgres.migrate import migrate
-
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 
 @asynccontextmanager

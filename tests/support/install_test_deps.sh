@@ -44,6 +44,14 @@ else
     apt_install postgresql-15
 fi
 
+# Compose validation (deploy test): the docker CLI here has no compose plugin; Debian's
+# docker-compose validates the same file without an engine.
+if docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null; then
+    say "compose present"
+else
+    apt_install docker-compose
+fi
+
 # FerretDB: our small Go program, rebuilt only when its sources are newer than the binary.
 GO="$(command -v go || true)"
 if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go; fi

@@ -1,0 +1,125 @@
+"""The analytics actor: turns domain events, handler timings and log records into ClickHouse rows.
+
+Handlers only map and buffer (microseconds); full or due batches go to the Sender, whose own task
+talks to ClickHouse or the spool. So the actor keeps up with the bus even while ClickHouse is
+away. Its handlers carry no @timed/@logged on purpose: timing the analytics actor would feed its
+own timings back into it.
+"""
+from __future__ import annotations
+
+import asyncio
+from time import monotonic
+
+from loguru import logger
+
+from actors.analytics.actions import declared_actions
+from actors.analytics.batcher import Batcher
+from actors.analytics.counters import Counters
+from actors.analytics.intake import Intake
+from actors.analytics.messages import (AnalyticsStatus, AnalyticsTick, FlushAnalytics, GetAnalyticsStatus,
+                                       RecordLog, RecordTiming)
+from actors.analytics.options import AnalyticsOptions
+from actors.analytics.rows import event_row, log_row, status_row, timing_row
+from actors.analytics.sender import Sender
+from actors.runtime import TRACE, Actor, ActorStopped, Event, handles
+from storage.clickhouse.batch import Row, RowWriter
+from storage.spool import Spool
+
+
+class AnalyticsActor(Actor):
+    def __init__(self, writer: RowWriter | None, spool: Spool, options: AnalyticsOptions,
+                 counters: Counters, intake: Intake) -> None:
+        self._writer = writer
+        self._spool = spool
+        self._options = options
+        self._counters = counters  # shared with the sinks and kept across restarts
+        self._intake = intake
+        self._intake_dropped_seen = intake.dropped
+
+    async def on_start(self) -> None:
+        self._batcher = Batcher(self._options.batch_size, self._options.flush_interval)
+        self._sender = Sender(self._writer, self._spool, self._counters, self._options)
+        self._sender.start()
+        self._actions = declared_actions()  # every concern's messages are imported by now
+        self._next_status = monotonic() + self._options.status_interval
+        self._ticker = asyncio.create_task(self._tick_forever(), name="analytics-ticker")
+
+    async def on_stop(self) -> None:
+        self._ticker.cancel()
+        await asyncio.gather(self._ticker, return_exceptions=True)
+        self._add("events", status_row(self._status()))
+        for batch in self._batcher.take_all():
+            self._sender.submit(batch)
+        await self._sender.close(self._options.stop_timeout)
+        self._count_intake_drops()
+        status = self._status()
+        logger.info("analytics stopped: {} sent, {} spooled, {} dropped, {} files in the spool",
+                    status.sent, status.spooled, status.dropped, status.spool_files)
+
+    @handles(Event)
+    async def on_event(self, event: Event) -> None:
+        try:
+            row = event_row(event, TRACE.get())
+        except Exception:  # noqa: BLE001 - a strange event costs one counted row, not the actor
+            self._counters.dropped += 1
+            logger.opt(exception=True).error("analytics could not map {}; dropped", type(event).__name__)
+            return
+        self._add("events", row)
+
+    @handles(RecordTiming)
+    async def on_timing(self, timing: RecordTiming) -> None:
+        self._add("events", timing_row(timing, self._actions.get(timing.message_type)))
+
+    @handles(RecordLog)
+    async def on_log(self, record: RecordLog) -> None:
+        self._add("logs", log_row(record))
+
+    @handles(AnalyticsTick)
+    async def on_tick(self, tick: AnalyticsTick) -> None:
+        for batch in self._batcher.due():
+            self._sender.submit(batch)
+        self._count_intake_drops()
+        if monotonic() >= self._next_status:
+            self._next_status = monotonic() + self._options.status_interval
+            self._add("events", status_row(self._status()))
+
+    @handles(FlushAnalytics)
+    async def flush(self, command: FlushAnalytics) -> AnalyticsStatus:
+        for batch in self._batcher.take_all():
+            self._sender.submit(batch)
+        await self._sender.wait_idle(self._options.stop_timeout)
+        return self._status()
+
+    @handles(GetAnalyticsStatus)
+    async def get_status(self, query: GetAnalyticsStatus) -> AnalyticsStatus:
+        self._count_intake_drops()
+        return self._status()
+
+    def _add(self, table: str, row: Row) -> None:
+        batch = self._batcher.add(table, row)
+        if batch is not None:
+            self._sender.submit(batch)
+
+    def _count_intake_drops(self) -> None:
+        """Records the sinks could not enqueue join `dropped`, with one loud line per tick."""
+        new = self._intake.dropped - self._intake_dropped_seen
+        if new > 0:
+            self._intake_dropped_seen += new
+            self._counters.dropped += new
+            logger.error("analytics DROPPED {} timing/log records: the analytics mailbox was full", new)
+
+    def _status(self) -> AnalyticsStatus:
+        c = self._counters
+        return AnalyticsStatus(
+            state=self._sender.state, sent=c.sent, spooled=c.spooled, replayed=c.replayed, dropped=c.dropped,
+            already_stored=c.already_stored, buffered=len(self._batcher) + self._sender.buffered_rows,
+            spool_bytes=self._spool.size_bytes, spool_files=self._spool.file_count, last_error=c.last_error)
+
+    async def _tick_forever(self) -> None:
+        ref = self.system.ref(self.name)
+        while True:
+            await asyncio.sleep(self._options.flush_interval)
+            try:
+                ref.tell_nowait(AnalyticsTick())  # a full mailbox skips one tick; the next one comes
+            except ActorStopped:
+                return

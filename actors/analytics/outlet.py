@@ -1,0 +1,51 @@
+"""Where a batch goes when ClickHouse cannot take it: the spool, with every loss counted and logged.
+
+Nothing is dropped silently: a batch the spool refuses (cap reached, disk error) adds its rows to
+`dropped` and logs an ERROR naming the count, and a batch ClickHouse refuses as data is kept in
+the spool's rejected/ folder for a human, also counted.
+"""
+from __future__ import annotations
+
+import asyncio
+
+from loguru import logger
+
+from actors.analytics.counters import Counters
+from storage.clickhouse.batch import RowBatch
+from storage.spool import Spool
+
+
+class SpoolOutlet:
+    def __init__(self, spool: Spool, counters: Counters) -> None:
+        self.spool = spool
+        self._counters = counters
+
+    def write(self, batch: RowBatch, *, attempted: bool) -> None:
+        """Inline (overload and shutdown paths): a local file write, no network."""
+        self._account(batch, self._write_file(batch, attempted))
+
+    async def write_async(self, batch: RowBatch, *, attempted: bool) -> None:
+        """In a worker thread, so the fsync does not stall the event loop."""
+        self._account(batch, await asyncio.to_thread(self._write_file, batch, attempted))
+
+    def reject(self, batch: RowBatch, reason: BaseException) -> None:
+        kept = self.spool.put_aside(batch)
+        self._counters.dropped += len(batch)
+        logger.error("ClickHouse refused {} analytics rows ({}); kept in {}", len(batch), reason, kept)
+
+    def _write_file(self, batch: RowBatch, attempted: bool) -> str | None:
+        """Returns why the batch could not be spooled, or None. Thread-safe (the Spool is)."""
+        try:
+            if self.spool.write(batch, attempted=attempted):
+                return None
+        except OSError as error:
+            return f"spool write failed: {error}"
+        return f"spool is full ({self.spool.size_bytes} of {self.spool.max_bytes} bytes)"
+
+    def _account(self, batch: RowBatch, failure: str | None) -> None:
+        if failure is None:
+            self._counters.spooled += len(batch)
+            return
+        self._counters.dropped += len(batch)
+        logger.error("analytics DROPPED {} {} rows: {}; {} dropped so far", len(batch), batch.table, failure,
+                     self._counters.dropped)

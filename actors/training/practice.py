@@ -1,0 +1,129 @@
+"""Training rounds: next question, answer, skip, finish. Each call is one transaction and returns its
+reply with the events to publish once that transaction has committed."""
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from actors.runtime import Event
+from actors.training.errors import (NoQuestionMatches, QuestionAnsweredAlready, QuestionSkippedAlready,
+                                    ServedQuestionNotFound, SessionExhausted, SessionFinished,
+                                    SessionNotFound)
+from actors.training.events import answer_submitted, question_served
+from actors.training.filters import FiltersFor
+from actors.training.grading import canonical_answer, grade
+from actors.training.messages import (FinishSession, GetNextQuestion, QuestionSkipped, SkipQuestion,
+                                      SubmitAnswer)
+from actors.training.render import correct_answer_text, question_view
+from actors.training.selection import pick_next
+from actors.training.views import AnswerResult, QuestionView, SessionSummary
+from storage.postgres import Database, Tx
+from storage.postgres.attempts_repo import AttemptRecord, AttemptsRepository, AttemptWrite
+from storage.postgres.candidates_repo import CandidatesRepository, QuestionCriteria
+from storage.postgres.questions_repo import QuestionRecord, QuestionsRepository
+from storage.postgres.training_repo import SessionRecord, TrainingRepository
+
+# A session idle for longer than this is not continued by GetNextQuestion(session_id=None).
+SESSION_IDLE = timedelta(hours=2)
+
+Clock = Callable[[], datetime]
+
+
+class Practice:
+    def __init__(self, database: Database, clock: Clock, rng: random.Random, filters_for: FiltersFor) -> None:
+        self._db, self._clock, self._rng, self._filters_for = database, clock, rng, filters_for
+        self._sessions = TrainingRepository()
+        self._questions = QuestionsRepository()
+        self._attempts = AttemptsRepository()
+        self._candidates = CandidatesRepository()
+
+    async def next_question(self, msg: GetNextQuestion) -> tuple[QuestionView, list[Event]]:
+        wanted = await self._filters_for(msg.user_id)
+        criteria = QuestionCriteria.model_validate(wanted.model_dump())
+        now = self._clock()
+        async with self._db.transaction() as tx:
+            session = await self._session(tx, msg, now)
+            await self._sessions.touch_session(tx, session.id, now)
+            pending = await self._sessions.pending(tx, session.id)
+            if pending is not None:  # a retried request sees the same served question
+                question = await self._questions.get(tx, pending.question_id)
+                return question_view(question, pending.id, session.id), []
+            chosen = pick_next(await self._candidates.for_training(tx, msg.user_id, session.id, criteria),
+                               self._rng)
+            if chosen is None:
+                if await self._candidates.count_matching(tx, criteria):
+                    raise SessionExhausted()
+                raise NoQuestionMatches()
+            served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=chosen.question_id,
+                                                channel=msg.channel, now=now, session_id=session.id)
+            question = await self._questions.get(tx, chosen.question_id)
+        return question_view(question, served.id, session.id), [question_served(question, served, "training")]
+
+    async def _session(self, tx: Tx, msg: GetNextQuestion, now: datetime) -> SessionRecord:
+        if msg.session_id is not None:
+            session = await self._sessions.get_session(tx, msg.session_id, msg.user_id)
+            if session is None:
+                raise SessionNotFound()
+            if session.finished_at is not None:
+                raise SessionFinished()
+            return session
+        return (await self._sessions.latest_open_session(tx, msg.user_id, now - SESSION_IDLE)
+                or await self._sessions.create_session(tx, msg.user_id, msg.channel, now))
+
+    async def submit(self, msg: SubmitAnswer) -> tuple[AnswerResult, list[Event]]:
+        now = self._clock()
+        async with self._db.transaction() as tx:
+            served = await self._sessions.get_served(tx, msg.served_id, msg.user_id)
+            if served is None or served.session_id is None:
+                raise ServedQuestionNotFound()
+            question = await self._questions.get(tx, served.question_id)
+            earlier = await self._attempts.by_served(tx, served.id)
+            if earlier is not None:  # a double press or a retried request: the first result stands
+                return answer_result(earlier, question), []
+            if served.skipped_at is not None:
+                raise QuestionSkippedAlready()
+            answer = canonical_answer(question, msg.answer)
+            verdict = grade(question, answer)
+            attempt = await self._attempts.insert(tx, AttemptWrite(
+                served_id=served.id, user_id=msg.user_id, question_id=question.id, answer=answer,
+                correct=verdict.correct, score=verdict.score, points=verdict.points,
+                max_points=question.points, elapsed_ms=msg.elapsed_ms, channel=msg.channel,
+                mode="training", created_at=now))
+            if attempt is None:  # a concurrent submit (another process) committed first
+                return answer_result(await self._attempts.by_served(tx, served.id), question), []
+            await self._questions.bump_counters(tx, question.id, verdict.correct)
+            await self._sessions.touch_session(tx, served.session_id, now)
+        return answer_result(attempt, question), [answer_submitted(attempt, question)]
+
+    async def skip(self, msg: SkipQuestion) -> tuple[None, list[Event]]:
+        now = self._clock()
+        async with self._db.transaction() as tx:
+            served = await self._sessions.get_served(tx, msg.served_id, msg.user_id)
+            if served is None or served.session_id is None:
+                raise ServedQuestionNotFound()
+            if await self._attempts.by_served(tx, served.id) is not None:
+                raise QuestionAnsweredAlready()
+            if served.skipped_at is not None:
+                return None, []
+            await self._sessions.skip(tx, served.id, now)
+        return None, [QuestionSkipped(served_id=served.id, user_id=msg.user_id,
+                                      question_id=served.question_id, skipped_at=now)]
+
+    async def finish(self, msg: FinishSession) -> SessionSummary:
+        async with self._db.transaction() as tx:
+            session = await self._sessions.get_session(tx, msg.session_id, msg.user_id)
+            if session is None:
+                raise SessionNotFound()
+            await self._sessions.finish_session(tx, session.id, self._clock())
+            totals = await self._sessions.session_totals(tx, session.id)
+            session = await self._sessions.get_session(tx, session.id, msg.user_id)
+        return SessionSummary(session_id=session.id, finished_at=session.finished_at, **totals.model_dump())
+
+
+def answer_result(attempt: AttemptRecord, question: QuestionRecord) -> AnswerResult:
+    return AnswerResult(
+        attempt_id=attempt.id, served_id=attempt.served_id, question_id=question.id,
+        correct=attempt.correct, score=attempt.score, points=attempt.points, max_points=attempt.max_points,
+        correct_answer=question.correct_answer, correct_answer_text=correct_answer_text(question),
+        explanation=question.explanation)
