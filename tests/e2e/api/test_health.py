@@ -7,6 +7,7 @@ import aiopg
 
 from actors.runtime import Actor, SupervisorPolicy
 from app.keys import ACTORS
+from tests.e2e.api.helpers import bearer, problem, registered_token
 
 
 async def test_healthz_answers_while_the_process_runs(http):
@@ -27,6 +28,7 @@ async def test_readyz_reports_each_store_and_actor(http):
 
 async def test_readyz_is_503_while_postgres_refuses_connections(http, empty_database, postgres_server):
     name = empty_database.rsplit("/", 1)[1]
+    _, token = await registered_token(http)
     async with aiopg.connect(postgres_server) as conn, conn.cursor() as cur:
         await cur.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
         await cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
@@ -35,6 +37,9 @@ async def test_readyz_is_503_while_postgres_refuses_connections(http, empty_data
             body = await response.json()
             assert response.status == 503
             assert body["stores"]["postgres"] == "down"
+        async with http.get("/api/v1/me", headers=bearer(token)) as response:
+            outage = await problem(response, 503)
+            assert response.headers["Retry-After"] == "1" and "Traceback" not in str(outage)
     finally:
         async with aiopg.connect(postgres_server) as conn, conn.cursor() as cur:
             await cur.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
@@ -45,6 +50,8 @@ async def test_readyz_is_503_while_postgres_refuses_connections(http, empty_data
                 break
         await asyncio.sleep(0.1)
     assert response.status == 200
+    async with http.get("/api/v1/me", headers=bearer(token)) as response:
+        assert response.status == 200
 
 
 class NeverStarts(Actor):
