@@ -38,6 +38,10 @@ class InvalidInput(DomainError):
     """The request is well-formed but not acceptable."""
     code = "invalid_input"
 
+    def field_errors(self) -> list[tuple[str, str]]:
+        """(location, message) pairs for the edges; one for the whole request by default."""
+        return [("body", self.detail)]
+
 
 class RateLimited(DomainError):
     """Too many attempts; try again later."""

@@ -6,6 +6,8 @@ from actors.runtime import ActorSystem
 from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
 from app.config import Settings
+from app.paths import DATA_DIR
+from app.wiring_training import spawn_bank_and_training
 from storage.postgres import Database
 
 USERS_SHARDS = 4
@@ -16,3 +18,4 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database) ->
     users = system.spawn("users", lambda: UsersActor(database, settings.admin_telegram_ids),
                          shards=USERS_SHARDS, shard_key=user_shard_key)
     system.spawn("auth", lambda: AuthActor(database, users))
+    spawn_bank_and_training(system, database, DATA_DIR / "questions")

@@ -5,7 +5,7 @@ import asyncio
 
 from aiohttp import web
 
-from app.keys import ACTORS, PROBES, Probe
+from app.keys import ACTORS, ANALYTICS, PROBES, Probe
 
 PROBE_TIMEOUT_SECONDS = 2.0
 
@@ -21,6 +21,9 @@ async def readyz(request: web.Request) -> web.Response:
     actors = request.app[ACTORS].health()
     ready = all(results) and actors["healthy"]
     body = {"status": "ready" if ready else "not ready", "stores": stores, "actors": actors["actors"]}
+    if (analytics := request.app.get(ANALYTICS)) is not None:
+        # Informational: a missing ClickHouse means "spooling", never "not ready".
+        body["analytics"] = await analytics.readiness()
     return web.json_response(body, status=200 if ready else 503)
 
 

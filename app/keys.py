@@ -6,6 +6,7 @@ from typing import Awaitable, Callable
 from aiohttp import web
 
 from actors.runtime import ActorSystem
+from app.analytics_setup import AnalyticsRuntime
 from app.config import Settings
 from storage.postgres import Database
 
@@ -14,5 +15,6 @@ Probe = Callable[[], Awaitable[bool]]
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", Database)
 ACTORS = web.AppKey("actors", ActorSystem)
+ANALYTICS = web.AppKey("analytics", AnalyticsRuntime)
 BOT_USERNAME = web.AppKey("bot_username", str)  # set when the bot is configured
 PROBES = web.AppKey("probes", dict[str, Probe])  # store name -> "is it reachable?" for /readyz

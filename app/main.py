@@ -14,11 +14,13 @@ from loguru import logger
 from actors.aspects import configure_cache
 from actors.runtime import ActorSystem
 from app.actors_setup import spawn_actors
+from app.analytics_setup import analytics_context
 from app.api.setup import register_domain_errors, setup_api
+from app.bot.runner import bot_context
 from app.config import Settings
 from app.health import setup_health_routes
 from app.http import setup_http
-from app.keys import ACTORS, DATABASE, PROBES, SETTINGS
+from app.keys import ACTORS, ANALYTICS, DATABASE, PROBES, SETTINGS
 from app.resources import open_database
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -33,6 +35,7 @@ def create_app(settings: Settings) -> web.Application:
     register_domain_errors(app)
     app.cleanup_ctx.append(_postgres)
     app.cleanup_ctx.append(_actors)
+    app.cleanup_ctx.append(bot_context)  # after the actors: polling stops before they drain
     setup_health_routes(app)
     setup_api(app)
     return app
@@ -49,11 +52,16 @@ async def _postgres(app: web.Application) -> AsyncIterator[None]:
 async def _actors(app: web.Application) -> AsyncIterator[None]:
     # A fresh cache per app: entries of an app that ran before in this process (tests) must not leak.
     configure_cache(None)
-    system = ActorSystem(default_ask_timeout=app[SETTINGS].ask_timeout_seconds)
-    spawn_actors(system, app[SETTINGS], app[DATABASE])
-    app[ACTORS] = system
-    await system.start()
-    logger.info("actors started: {}", ", ".join(system.health()["actors"]) or "none")
-    yield
-    await system.stop(drain_timeout=DRAIN_TIMEOUT_SECONDS)
-    logger.info("actors drained and stopped")
+    settings = app[SETTINGS]
+    system = ActorSystem(default_ask_timeout=settings.ask_timeout_seconds)
+    spawn_actors(system, settings, app[DATABASE])
+    # Analytics wraps the system's whole life: subscribed before anything publishes, flushed
+    # after every other mailbox drained (inside system.stop), its sinks removed last.
+    async with analytics_context(settings, system) as analytics:
+        app[ACTORS] = system
+        app[ANALYTICS] = analytics
+        await system.start()
+        logger.info("actors started: {}", ", ".join(system.health()["actors"]) or "none")
+        yield
+        await system.stop(drain_timeout=DRAIN_TIMEOUT_SECONDS)
+        logger.info("actors drained and stopped")

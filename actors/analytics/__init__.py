@@ -2,8 +2,13 @@
 from actors.analytics.actor import AnalyticsActor
 from actors.analytics.counters import Counters
 from actors.analytics.intake import Intake
-from actors.analytics.messages import (AnalyticsStatus, FlushAnalytics, GetAnalyticsStatus, RecordLog,
-                                       RecordTiming)
+from actors.analytics.messages import (
+    AnalyticsStatus,
+    FlushAnalytics,
+    GetAnalyticsStatus,
+    RecordLog,
+    RecordTiming,
+)
 from actors.analytics.options import AnalyticsOptions
 
 __all__ = ["AnalyticsActor", "AnalyticsOptions", "AnalyticsStatus", "Counters", "FlushAnalytics",

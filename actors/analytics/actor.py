@@ -16,8 +16,14 @@ from actors.analytics.actions import declared_actions
 from actors.analytics.batcher import Batcher
 from actors.analytics.counters import Counters
 from actors.analytics.intake import Intake
-from actors.analytics.messages import (AnalyticsStatus, AnalyticsTick, FlushAnalytics, GetAnalyticsStatus,
-                                       RecordLog, RecordTiming)
+from actors.analytics.messages import (
+    AnalyticsStatus,
+    AnalyticsTick,
+    FlushAnalytics,
+    GetAnalyticsStatus,
+    RecordLog,
+    RecordTiming,
+)
 from actors.analytics.options import AnalyticsOptions
 from actors.analytics.rows import event_row, log_row, status_row, timing_row
 from actors.analytics.sender import Sender
@@ -34,7 +40,6 @@ class AnalyticsActor(Actor):
         self._options = options
         self._counters = counters  # shared with the sinks and kept across restarts
         self._intake = intake
-        self._intake_dropped_seen = intake.dropped
 
     async def on_start(self) -> None:
         self._batcher = Batcher(self._options.batch_size, self._options.flush_interval)
@@ -102,10 +107,8 @@ class AnalyticsActor(Actor):
 
     def _count_intake_drops(self) -> None:
         """Records the sinks could not enqueue join `dropped`, with one loud line per tick."""
-        new = self._intake.dropped - self._intake_dropped_seen
-        if new > 0:
-            self._intake_dropped_seen += new
-            self._counters.dropped += new
+        new = self._counters.absorb_intake_drops(self._intake.dropped)
+        if new:
             logger.error("analytics DROPPED {} timing/log records: the analytics mailbox was full", new)
 
     def _status(self) -> AnalyticsStatus:

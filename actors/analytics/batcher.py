@@ -12,7 +12,8 @@ from storage.clickhouse.batch import TABLES, Row, RowBatch
 
 
 class Batcher:
-    def __init__(self, batch_size: int, flush_interval: float, clock: Callable[[], float] = monotonic) -> None:
+    def __init__(self, batch_size: int, flush_interval: float,
+                 clock: Callable[[], float] = monotonic) -> None:
         self._batch_size = batch_size
         self._flush_interval = flush_interval
         self._clock = clock
@@ -30,7 +31,8 @@ class Batcher:
     def due(self) -> list[RowBatch]:
         """Batches whose oldest row waited at least flush_interval."""
         now = self._clock()
-        ready = [t for t, rows in self._rows.items() if rows and now - self._first_at[t] >= self._flush_interval]
+        waited = self._flush_interval
+        ready = [t for t, rows in self._rows.items() if rows and now - self._first_at[t] >= waited]
         return [batch for batch in map(self.take, ready) if batch is not None]
 
     def take(self, table: str) -> RowBatch | None:

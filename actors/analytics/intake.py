@@ -13,10 +13,12 @@ import asyncio
 import json
 import threading
 from collections import deque
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
 from actors.analytics.messages import RecordLog, RecordTiming
+from actors.analytics.rows import PRIVATE_NAME
 from actors.runtime import ActorRef, ActorStopped, Message
 from actors.runtime.trace import TRACE
 
@@ -47,8 +49,8 @@ class Intake:
                                  channel=str(trace.get("channel") or "")))
 
     def log(self, message: Any) -> None:
-        try:
-            record = _to_record(message.record)
+        try:  # TRACE is the logging code's own context here: the request id when the record lacks one
+            record = _to_record(message.record, TRACE.get())
         except Exception:  # noqa: BLE001 - an odd record must not break logging
             self.dropped += 1
             return
@@ -73,14 +75,16 @@ class Intake:
         self.dropped += 1
 
 
-def _to_record(record: dict) -> RecordLog:
+def _to_record(record: dict, trace: Mapping[str, Any]) -> RecordLog:
     extra = record["extra"]
-    others = {key: value for key, value in extra.items() if key not in _OWN_EXTRA}
+    others = {key: value for key, value in extra.items()
+              if key not in _OWN_EXTRA and not PRIVATE_NAME.search(key)}
     others["source"] = f"{record['name']}:{record['function']}:{record['line']}"
     if record["exception"] is not None and record["exception"].type is not None:
         others["exception"] = record["exception"].type.__name__  # the type only: texts may hold input
     return RecordLog(at=record["time"], level=record["level"].name,
                      logger=str(extra.get("logger_name") or record["name"] or ""),
-                     message=record["message"], request_id=str(extra.get("request_id") or ""),
+                     message=record["message"],
+                     request_id=str(extra.get("request_id") or trace.get("request_id") or ""),
                      actor=str(extra.get("actor") or ""),
-                     extra=json.dumps(others, ensure_ascii=False, default=str)[:4000])
+                     extra=json.dumps(others, ensure_ascii=False, default=str, separators=(",", ":"))[:4000])

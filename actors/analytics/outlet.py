@@ -2,11 +2,14 @@
 
 Nothing is dropped silently: a batch the spool refuses (cap reached, disk error) adds its rows to
 `dropped` and logs an ERROR naming the count, and a batch ClickHouse refuses as data is kept in
-the spool's rejected/ folder for a human, also counted.
+the spool's rejected/ folder for a human, also counted. While the spool stays full the ERROR is
+repeated at most every DROP_LOG_SECONDS with the running total: each log line is itself a row that
+the full spool would drop, and one line per batch would feed itself.
 """
 from __future__ import annotations
 
 import asyncio
+from time import monotonic
 
 from loguru import logger
 
@@ -14,11 +17,14 @@ from actors.analytics.counters import Counters
 from storage.clickhouse.batch import RowBatch
 from storage.spool import Spool
 
+DROP_LOG_SECONDS = 10.0
+
 
 class SpoolOutlet:
     def __init__(self, spool: Spool, counters: Counters) -> None:
         self.spool = spool
         self._counters = counters
+        self._last_drop_log = -DROP_LOG_SECONDS
 
     def write(self, batch: RowBatch, *, attempted: bool) -> None:
         """Inline (overload and shutdown paths): a local file write, no network."""
@@ -47,5 +53,7 @@ class SpoolOutlet:
             self._counters.spooled += len(batch)
             return
         self._counters.dropped += len(batch)
-        logger.error("analytics DROPPED {} {} rows: {}; {} dropped so far", len(batch), batch.table, failure,
-                     self._counters.dropped)
+        if monotonic() - self._last_drop_log >= DROP_LOG_SECONDS:
+            self._last_drop_log = monotonic()
+            logger.error("analytics DROPPED {} {} rows: {}; {} dropped so far", len(batch), batch.table,
+                         failure, self._counters.dropped)

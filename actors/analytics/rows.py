@@ -1,10 +1,11 @@
 """Maps domain events, handler timings, log records and status to rows of `events` / `logs`.
 
 Events are mapped by field name, not by type, so a new event needs no change here: `user_id`,
-`channel`, `subject`, `theme`, `question_id`, `correct`, `points`, `max_points`, `elapsed_ms` and
-a time field (`answered_at`, `occurred_at`, `at`) fill columns; other plain fields go to `extra`
-(JSON), except names that may hold secrets or personal data. Missing user/channel/request id come
-from the publisher's TRACE, which the runtime carries into the analytics actor's handler.
+`channel`, `subject`, `theme`, `question_id`, `correct` (a bool), `points`, `max_points`,
+`elapsed_ms` and the first datetime field named `at` or `*_at` fill columns; other plain fields go
+to `extra` (compact JSON, readable with visitParamExtract*), except names that may hold secrets or
+personal data. Missing user/channel/request id come from the publisher's TRACE, which the runtime
+carries into the analytics actor's handler.
 """
 from __future__ import annotations
 
@@ -19,10 +20,9 @@ from typing import Any
 from actors.analytics.messages import AnalyticsStatus, RecordLog, RecordTiming
 from actors.runtime import Message
 
-TIME_FIELDS = ("answered_at", "occurred_at", "at")
-COLUMN_FIELDS = {"user_id", "channel", "subject", "theme", "question_id", "correct", "points",
-                 "max_points", "elapsed_ms", *TIME_FIELDS}
-_PRIVATE = re.compile(r"password|token|secret|email|phone|link_code", re.IGNORECASE)
+TEXT_COLUMNS = ("subject", "theme", "question_id")
+NUMBER_COLUMNS = {"points": "points", "max_points": "max_points", "elapsed_ms": "latency_ms"}
+PRIVATE_NAME = re.compile(r"password|token|secret|email|phone|link_code|dsn", re.IGNORECASE)
 MAX_TEXT = 4000
 _SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -58,7 +58,7 @@ def _plain(value: Any) -> Any:
 
 
 def _json(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, default=str, sort_keys=True)[:MAX_TEXT]
+    return json.dumps(data, ensure_ascii=False, default=str, sort_keys=True, separators=(",", ":"))[:MAX_TEXT]
 
 
 def _base_row(event: str, at: datetime, trace: Mapping[str, Any]) -> dict[str, Any]:
@@ -69,24 +69,32 @@ def _base_row(event: str, at: datetime, trace: Mapping[str, Any]) -> dict[str, A
             "message_type": "", "outcome": "", "extra": "{}"}
 
 
+def _is_time_name(name: str) -> bool:
+    return name == "at" or name.endswith("_at")
+
+
 def event_row(event: Message, trace: Mapping[str, Any]) -> dict[str, Any]:
     values = {name: getattr(event, name) for name in type(event).model_fields}
-    at = next((values[f] for f in TIME_FIELDS if isinstance(values.get(f), datetime)), None)
-    row = _base_row(event_name(type(event)), at or now_utc(), trace)
-    if values.get("user_id"):
-        row["user_id"] = int(values["user_id"])
+    # The first time field (answered_at, served_at, finished_at...) is when it happened.
+    when = next((n for n, v in values.items() if isinstance(v, datetime) and _is_time_name(n)), None)
+    used = {n for n, v in values.items() if v is None} | {"user_id", "channel", *TEXT_COLUMNS, when}
+    row = _base_row(event_name(type(event)), values[when] if when else now_utc(), trace)
+    if isinstance(values.get("user_id"), int) and values["user_id"]:
+        row["user_id"] = values["user_id"]
     if values.get("channel"):
         row["channel"] = str(_plain(values["channel"]))
-    for name in ("subject", "theme", "question_id"):
+    for name in TEXT_COLUMNS:
         if values.get(name) is not None:
             row[name] = str(_plain(values[name]))
-    row["correct"] = 1 if values.get("correct") else 0
-    for name in ("points", "max_points"):
-        row[name] = float(values.get(name) or 0.0)
-    row["latency_ms"] = float(values.get("elapsed_ms") or 0.0)
-    extra = {name: _plain(value) for name, value in values.items()
-             if name not in COLUMN_FIELDS and not _PRIVATE.search(name)}
-    row["extra"] = _json({name: value for name, value in extra.items() if value is not None})
+    if isinstance(values.get("correct"), bool):  # a count of correct answers stays in extra
+        row["correct"] = int(values["correct"])
+        used.add("correct")
+    for name, column in NUMBER_COLUMNS.items():
+        if isinstance(values.get(name), (int, float)):
+            row[column] = float(values[name])
+            used.add(name)
+    extra = {n: _plain(v) for n, v in values.items() if n not in used and not PRIVATE_NAME.search(n)}
+    row["extra"] = _json({n: v for n, v in extra.items() if v is not None})
     return row
 
 

@@ -164,7 +164,8 @@ class Sender:
     def _set_down(self, error: BaseException) -> None:
         text = f"{type(error).__name__}: {error}"[:300]
         if self.state != "down":
-            logger.warning("ClickHouse unavailable ({}); spooling analytics to {}", text, self._spool.directory)
+            logger.warning("ClickHouse unavailable ({}); spooling analytics to {}", text,
+                           self._spool.directory)
         self.state = "down"
         self._counters.last_error = text
         self._next_probe = monotonic() + self._options.probe_interval

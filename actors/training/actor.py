@@ -7,18 +7,35 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from actors.aspects import logged, timed
 from actors.runtime import Actor, Event, handles
 from actors.training.filters import FiltersFor, no_filters
-from actors.training.messages import (AnswerResult, AnswerSimulationQuestion, FinishSession, FinishSimulation,
-                                      GetActiveSimulation, GetNextQuestion, GetSimulation, ListReports,
-                                      ListSimulationPapers, QuestionView, ReportQuestion, ReportView,
-                                      ResolveReport, SessionSummary, SimulationAnswerSaved, SimulationPaper,
-                                      SimulationResult, SimulationView, SkipQuestion, StartSimulation,
-                                      SubmitAnswer)
+from actors.training.messages import (
+    AnswerResult,
+    AnswerSimulationQuestion,
+    FinishSession,
+    FinishSimulation,
+    GetActiveSimulation,
+    GetNextQuestion,
+    GetSimulation,
+    ListReports,
+    ListSimulationPapers,
+    QuestionView,
+    ReportQuestion,
+    ReportView,
+    ResolveReport,
+    SessionSummary,
+    SimulationAnswerSaved,
+    SimulationPaper,
+    SimulationResult,
+    SimulationView,
+    SkipQuestion,
+    StartSimulation,
+    SubmitAnswer,
+)
 from actors.training.papers import Papers
 from actors.training.practice import Practice
 from actors.training.reports import Reports
@@ -27,7 +44,7 @@ from storage.postgres.catalog_repo import CatalogRepository
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class TrainingActor(Actor):
@@ -41,7 +58,7 @@ class TrainingActor(Actor):
         self._reports = Reports(database, clock)
         self._catalog = CatalogRepository()
 
-    async def _publish(self, reply: Any, events: list[Event]) -> Any:
+    async def _publish_then_reply(self, reply: Any, events: list[Event]) -> Any:
         for event in events:
             await self.system.publish(event)
         if isinstance(reply, Exception):  # refused, but what happened before (a finish) is committed
@@ -52,19 +69,19 @@ class TrainingActor(Actor):
     @logged
     @timed
     async def next_question(self, msg: GetNextQuestion) -> QuestionView:
-        return await self._publish(*await self._practice.next_question(msg))
+        return await self._publish_then_reply(*await self._practice.next_question(msg))
 
     @handles(SubmitAnswer)
     @logged
     @timed
     async def submit_answer(self, msg: SubmitAnswer) -> AnswerResult:
-        return await self._publish(*await self._practice.submit(msg))
+        return await self._publish_then_reply(*await self._practice.submit(msg))
 
     @handles(SkipQuestion)
     @logged
     @timed
     async def skip_question(self, msg: SkipQuestion) -> None:
-        return await self._publish(*await self._practice.skip(msg))
+        return await self._publish_then_reply(*await self._practice.skip(msg))
 
     @handles(FinishSession)
     @logged
@@ -76,7 +93,7 @@ class TrainingActor(Actor):
     @logged
     @timed
     async def report_question(self, msg: ReportQuestion) -> ReportView:
-        return await self._publish(*await self._reports.report(msg))
+        return await self._publish_then_reply(*await self._reports.report(msg))
 
     @handles(ListReports)
     @logged
@@ -102,28 +119,28 @@ class TrainingActor(Actor):
     @logged
     @timed
     async def start_simulation(self, msg: StartSimulation) -> SimulationView:
-        return await self._publish(*await self._papers.start(msg))
+        return await self._publish_then_reply(*await self._papers.start(msg))
 
     @handles(GetSimulation)
     @logged
     @timed
     async def get_simulation(self, msg: GetSimulation) -> SimulationView:
-        return await self._publish(*await self._papers.get(msg.user_id, msg.simulation_id))
+        return await self._publish_then_reply(*await self._papers.get(msg.user_id, msg.simulation_id))
 
     @handles(GetActiveSimulation)
     @logged
     @timed
     async def get_active_simulation(self, msg: GetActiveSimulation) -> SimulationView | None:
-        return await self._publish(*await self._papers.get(msg.user_id, None))
+        return await self._publish_then_reply(*await self._papers.get(msg.user_id, None))
 
     @handles(AnswerSimulationQuestion)
     @logged
     @timed
     async def answer_simulation_question(self, msg: AnswerSimulationQuestion) -> SimulationAnswerSaved:
-        return await self._publish(*await self._papers.answer(msg))
+        return await self._publish_then_reply(*await self._papers.answer(msg))
 
     @handles(FinishSimulation)
     @logged
     @timed
     async def finish_simulation(self, msg: FinishSimulation) -> SimulationResult:
-        return await self._publish(*await self._papers.finish(msg.user_id, msg.simulation_id))
+        return await self._publish_then_reply(*await self._papers.finish(msg.user_id, msg.simulation_id))

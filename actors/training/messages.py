@@ -8,19 +8,25 @@ from typing import Literal
 from pydantic import Field, StrictBool, StrictInt
 
 from actors.runtime import Event, Message
-from actors.training.views import (AnswerResult, ItemVerdict, QuestionView, ReportView, SessionSummary,
-                                   SimulationAnswerSaved, SimulationItem, SimulationPaper,
-                                   SimulationResult, SimulationView, SourceView, ThemeDebrief)
+from actors.training.views import (  # noqa: F401 - the replies, re-exported with the messages
+    AnswerResult,
+    ItemVerdict,
+    QuestionView,
+    ReportView,
+    SessionSummary,
+    SimulationAnswerSaved,
+    SimulationItem,
+    SimulationPaper,
+    SimulationResult,
+    SimulationView,
+    SourceView,
+    ThemeDebrief,
+)
 
 Channel = Literal["bot", "api"]
 Mode = Literal["training", "simulation"]
 # bool for yes_no, a 0-based index for one, a list of indices for multiple, text for open.
 AnswerValue = StrictBool | StrictInt | list[StrictInt] | str
-
-__all__ = [  # replies, for `from actors.training.messages import …`
-    "AnswerResult", "ItemVerdict", "QuestionView", "ReportView", "SessionSummary", "SimulationAnswerSaved",
-    "SimulationItem", "SimulationPaper", "SimulationResult", "SimulationView", "SourceView", "ThemeDebrief",
-]
 
 
 # --- training ----------------------------------------------------------------------------------

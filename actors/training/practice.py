@@ -7,25 +7,41 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from actors.runtime import Event
-from actors.training.errors import (NoQuestionMatches, QuestionAnsweredAlready, QuestionSkippedAlready,
-                                    ServedQuestionNotFound, SessionExhausted, SessionFinished,
-                                    SessionNotFound)
+from actors.training.errors import (
+    NoQuestionMatches,
+    QuestionAnsweredAlready,
+    QuestionSkippedAlready,
+    ServedQuestionNotFound,
+    SessionExhausted,
+    SessionFinished,
+    SessionNotFound,
+)
 from actors.training.events import answer_submitted, question_served
 from actors.training.filters import FiltersFor
 from actors.training.grading import canonical_answer, grade
-from actors.training.messages import (FinishSession, GetNextQuestion, QuestionSkipped, SkipQuestion,
-                                      SubmitAnswer)
+from actors.training.messages import (
+    FinishSession,
+    GetNextQuestion,
+    QuestionSkipped,
+    SkipQuestion,
+    SubmitAnswer,
+)
 from actors.training.render import correct_answer_text, question_view
 from actors.training.selection import pick_next
 from actors.training.views import AnswerResult, QuestionView, SessionSummary
 from storage.postgres import Database, Tx
-from storage.postgres.attempts_repo import AttemptRecord, AttemptsRepository, AttemptWrite
+from storage.postgres.attempts_repo import (
+    AttemptRecord,
+    AttemptsRepository,
+    AttemptWrite,
+)
 from storage.postgres.candidates_repo import CandidatesRepository, QuestionCriteria
 from storage.postgres.questions_repo import QuestionRecord, QuestionsRepository
 from storage.postgres.training_repo import SessionRecord, TrainingRepository
 
 # A session idle for longer than this is not continued by GetNextQuestion(session_id=None).
 SESSION_IDLE = timedelta(hours=2)
+MAX_ELAPSED_MS = 86_400_000
 
 Clock = Callable[[], datetime]
 
@@ -88,8 +104,8 @@ class Practice:
             attempt = await self._attempts.insert(tx, AttemptWrite(
                 served_id=served.id, user_id=msg.user_id, question_id=question.id, answer=answer,
                 correct=verdict.correct, score=verdict.score, points=verdict.points,
-                max_points=question.points, elapsed_ms=msg.elapsed_ms, channel=msg.channel,
-                mode="training", created_at=now))
+                max_points=question.points, elapsed_ms=_elapsed_ms(msg, served.served_at, now),
+                channel=msg.channel, mode="training", created_at=now))
             if attempt is None:  # a concurrent submit (another process) committed first
                 return answer_result(await self._attempts.by_served(tx, served.id), question), []
             await self._questions.bump_counters(tx, question.id, verdict.correct)
@@ -119,6 +135,13 @@ class Practice:
             totals = await self._sessions.session_totals(tx, session.id)
             session = await self._sessions.get_session(tx, session.id, msg.user_id)
         return SessionSummary(session_id=session.id, finished_at=session.finished_at, **totals.model_dump())
+
+
+def _elapsed_ms(msg: SubmitAnswer, served_at: datetime, now: datetime) -> int:
+    """The client's measure when it sends one, else the server's: from showing to answer."""
+    if msg.elapsed_ms is not None:
+        return msg.elapsed_ms
+    return max(0, min(MAX_ELAPSED_MS, int((now - served_at).total_seconds() * 1000)))
 
 
 def answer_result(attempt: AttemptRecord, question: QuestionRecord) -> AnswerResult:

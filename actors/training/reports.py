@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from actors.runtime import Event
 from actors.training.errors import QuestionNotFound, ReportNotFound
-from actors.training.messages import ListReports, QuestionReported, ReportQuestion, ResolveReport
+from actors.training.messages import (
+    ListReports,
+    QuestionReported,
+    ReportQuestion,
+    ResolveReport,
+)
 from actors.training.practice import Clock
 from actors.training.views import ReportView
 from storage.postgres import Database

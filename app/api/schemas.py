@@ -5,6 +5,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, SecretStr
 
+from actors.training.messages import AnswerValue
 from actors.users.fields import DisplayName, NewPassword
 from actors.users.messages import Grade, Locale
 
@@ -36,3 +37,52 @@ class TelegramLinkView(BaseModel):
     code: str = Field(description="one-time code; send `/start CODE` to the bot if you cannot open the link")
     deep_link: str | None = Field(description="https://t.me/<bot>?start=<code>; null when the bot is not configured")
     expires_at: datetime
+
+
+class SessionQuery(Body):
+    session_id: int | None = Field(None, ge=1, description="a training session; default: your open one")
+
+
+class AnswerRequest(Body):
+    served_id: int = Field(ge=1, description="from the question you were shown")
+    answer: AnswerValue = Field(description="yes_no: true/false; one: index; multiple: [indices]; open: text")
+    elapsed_ms: int | None = Field(None, ge=0, le=86_400_000)
+
+
+class SkipRequest(Body):
+    served_id: int = Field(ge=1)
+
+
+class ReportRequest(Body):
+    question_id: int = Field(ge=1)
+    text: str = Field(min_length=1, max_length=2000, description="what is wrong with the question")
+
+
+class SessionPath(Body):
+    session_id: int = Field(ge=1)
+
+
+class PapersQuery(Body):
+    size: int = Field(8, ge=1, le=50, description="questions per paper")
+
+
+class StartSimulationRequest(Body):
+    subject: str = Field(min_length=1, max_length=64)
+    olympiad: str = Field(min_length=1, max_length=200)
+    stage: str = Field(min_length=1, max_length=32)
+    year: int | None = Field(None, ge=1900, le=2100)
+    size: int = Field(8, ge=1, le=50)
+    minutes: int = Field(30, ge=1, le=300)
+
+
+class SimulationPath(Body):
+    simulation_id: int = Field(ge=1)
+
+
+class SimulationAnswerPath(Body):
+    simulation_id: int = Field(ge=1)
+    served_id: int = Field(ge=1)
+
+
+class SimulationAnswerRequest(Body):
+    answer: AnswerValue

@@ -2,6 +2,6 @@
 
 A handler has the signature `(settings, args) -> int` (the exit code).
 """
-from app.commands import migrate, run
+from app.commands import analytics, migrate, questions, run
 
-COMMAND_MODULES = (run, migrate)
+COMMAND_MODULES = (run, migrate, questions, analytics)

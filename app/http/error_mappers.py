@@ -45,8 +45,17 @@ class ErrorMappers:
                 retry_after = getattr(exc, "retry_after", None) or mapping.retry_after
                 headers = retry_after_header(retry_after) if retry_after is not None else None
                 type_slug = mapping.type_slug or getattr(exc, "code", None)
-                return ProblemError(mapping.status, mapping.title, detail, type_=type_slug, headers=headers)
+                extensions = _validation_errors(exc, type_slug) if mapping.status == 422 else None
+                return ProblemError(mapping.status, mapping.title, detail, type_=type_slug, headers=headers,
+                                    extensions=extensions)
         return None
+
+
+def _validation_errors(exc: BaseException, type_slug: str | None) -> dict:
+    """A 422 always lists its errors (the ValidationProblem schema); domain errors may say where."""
+    field_errors = getattr(exc, "field_errors", None)
+    pairs = field_errors() if callable(field_errors) else [("body", str(exc))]
+    return {"errors": [{"loc": loc, "msg": msg, "type": type_slug or "invalid"} for loc, msg in pairs]}
 
 
 ERROR_MAPPERS = web.AppKey("http_error_mappers", ErrorMappers)

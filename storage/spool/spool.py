@@ -8,11 +8,13 @@ caller counts and reports the dropped rows. Files that cannot be read or stored 
 """
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from storage.clickhouse.batch import RowBatch
 
+STALE_TEMP_SECONDS = 600.0
 _NAME = re.compile(r"^(\d{12})-([0-9a-f-]{36})\.([a-z]+)\.json$")
 
 
@@ -46,7 +49,9 @@ class Spool:
         self.max_bytes = max_bytes
         directory.mkdir(parents=True, exist_ok=True)
         for stale in directory.glob("*.tmp"):  # a write cut short by a crash: never renamed, never acked
-            stale.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):  # (young ones may be another process's write)
+                if time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS:
+                    stale.unlink()
         self._lock = threading.Lock()
         entries = self.entries()
         self._next_seq = entries[-1].seq + 1 if entries else 1

@@ -1,0 +1,1 @@
+"""Training rounds, olympiad simulations and question reports, graded on the server."""
