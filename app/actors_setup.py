@@ -1,8 +1,9 @@
 """Which actors the process runs, with what they own. Subscriptions are written down here."""
 from __future__ import annotations
 
-from actors.auth.actor import AuthActor
+from actors.auth.actor import AuthActor, LoginThrottle, login_shard_key
 from actors.runtime import ActorSystem
+from actors.sessions.actor import SessionsActor, session_shard_key
 from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
 from app.config import Settings
@@ -11,11 +12,17 @@ from app.wiring_training import spawn_bank_and_training
 from storage.postgres import Database
 
 USERS_SHARDS = 4
+SESSIONS_SHARDS = 4
+AUTH_SHARDS = 2
 
 
 def spawn_actors(system: ActorSystem, settings: Settings, database: Database) -> None:
     """Spawns every concern's actor; each gets the repositories it owns and nothing else."""
     users = system.spawn("users", lambda: UsersActor(database, settings.admin_telegram_ids),
                          shards=USERS_SHARDS, shard_key=user_shard_key)
-    system.spawn("auth", lambda: AuthActor(database, users))
+    sessions = system.spawn("sessions", lambda: SessionsActor(database, users),
+                            shards=SESSIONS_SHARDS, shard_key=session_shard_key)
+    throttle = LoginThrottle()
+    system.spawn("auth", lambda: AuthActor(users, sessions, throttle), shards=AUTH_SHARDS,
+                 shard_key=login_shard_key)
     spawn_bank_and_training(system, database, DATA_DIR / "questions")

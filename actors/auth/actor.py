@@ -1,74 +1,63 @@
-"""The auth actor: password login (throttled), opaque bearer tokens stored hashed, logout.
+"""The auth actor: password login, throttled per account and per client address.
 
-It asks the users actor for credentials and profiles; users never asks auth (no cycle).
+Sharded by email; the failure windows are shared by every shard (one event loop, so a plain
+object is safe) and survive restarts, so the limits hold however logins are routed.
+It asks users for credentials and sessions for the token; neither asks back (no cycle).
 """
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta, timezone
+from collections.abc import Hashable
 
 from actors.aspects import logged, timed
 from actors.auth.messages import GetCredentials
 from actors.errors import RateLimited
-from actors.runtime import Actor, ActorRef, handles
-from actors.users.errors import InvalidCredentials, InvalidToken
-from actors.users.messages import Authenticate, GetUser, IssuedToken, LogIn, LogOut, UserLoggedIn, UserView
-from actors.users.secrets import TOKEN_PREFIX, new_token, secret_hash, verify_password
+from actors.runtime import Actor, ActorRef, Message, handles
+from actors.sessions.messages import IssueToken
+from actors.users.errors import InvalidCredentials
+from actors.users.messages import IssuedToken, LogIn, UserLoggedIn
+from actors.users.secrets import verify_password
 from actors.users.throttle import FailureWindow
-from storage.postgres import Database
-from storage.postgres.tokens_repo import TokensRepository
 
-TOKEN_TTL = timedelta(days=30)
 THROTTLE_WINDOW_SECONDS = 15 * 60
 FAILURES_PER_ACCOUNT = 5
 FAILURES_PER_ADDRESS = 20
 
 
+class LoginThrottle:
+    """The two failure windows login consults; made once per process."""
+
+    def __init__(self) -> None:
+        self.by_account = FailureWindow(FAILURES_PER_ACCOUNT, THROTTLE_WINDOW_SECONDS)
+        self.by_address = FailureWindow(FAILURES_PER_ADDRESS, THROTTLE_WINDOW_SECONDS)
+
+
+def login_shard_key(message: Message) -> Hashable:
+    return str(getattr(message, "email", "")).strip().lower()
+
+
 class AuthActor(Actor):
-    def __init__(self, database: Database, users: ActorRef) -> None:
-        self._db = database
+    def __init__(self, users: ActorRef, sessions: ActorRef, throttle: LoginThrottle) -> None:
         self._users = users
-        self._tokens = TokensRepository()
-        self._by_account = FailureWindow(FAILURES_PER_ACCOUNT, THROTTLE_WINDOW_SECONDS)
-        self._by_address = FailureWindow(FAILURES_PER_ADDRESS, THROTTLE_WINDOW_SECONDS)
+        self._sessions = sessions
+        self._throttle = throttle
 
     @handles(LogIn)
     @logged
     @timed
     async def log_in(self, msg: LogIn) -> IssuedToken:
         account_key = msg.email.strip().lower()
-        wait = max(self._by_account.retry_after(account_key), self._by_address.retry_after(msg.client_address))
+        throttle = self._throttle
+        wait = max(throttle.by_account.retry_after(account_key), throttle.by_address.retry_after(msg.client_address))
         if wait > 0:
             raise RateLimited(math.ceil(wait), "too many failed logins; try again later")
         credentials = await self._users.ask(GetCredentials(email=account_key))
         password_hash = credentials.password_hash if credentials else None
         if not await verify_password(password_hash, msg.password.get_secret_value()):
-            self._by_account.record_failure(account_key)
-            self._by_address.record_failure(msg.client_address)
+            throttle.by_account.record_failure(account_key)
+            throttle.by_address.record_failure(msg.client_address)
             raise InvalidCredentials()
-        self._by_account.reset(account_key)
-        token = new_token()
-        expires_at = datetime.now(timezone.utc) + TOKEN_TTL
-        async with self._db.transaction() as tx:
-            await self._tokens.add_token(tx, secret_hash(token), credentials.user_id, expires_at)
+        throttle.by_account.reset(account_key)
+        token = await self._sessions.ask(IssueToken(user_id=credentials.user_id))
         await self.system.publish(UserLoggedIn(user_id=credentials.user_id))
-        return IssuedToken(access_token=token, expires_at=expires_at)
-
-    @handles(Authenticate)
-    @timed
-    async def authenticate(self, msg: Authenticate) -> UserView:
-        token = msg.token.get_secret_value()
-        if not token.startswith(TOKEN_PREFIX):
-            raise InvalidToken()
-        async with self._db.transaction() as tx:
-            user_id = await self._tokens.token_user(tx, secret_hash(token))
-        if user_id is None:
-            raise InvalidToken()
-        return await self._users.ask(GetUser(user_id=user_id))
-
-    @handles(LogOut)
-    @logged
-    @timed
-    async def log_out(self, msg: LogOut) -> None:
-        async with self._db.transaction() as tx:
-            await self._tokens.revoke_token(tx, secret_hash(msg.token.get_secret_value()))
+        return token

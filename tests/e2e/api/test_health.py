@@ -22,7 +22,7 @@ async def test_readyz_reports_each_store_and_actor(http):
         assert response.status == 200, body
     assert body["status"] == "ready"
     assert body["stores"]["postgres"] == "ok"
-    assert {"users", "auth"} <= set(body["actors"])
+    assert {"users", "auth", "sessions", "training", "bank"} <= set(body["actors"])
     assert all(actor["alive"] for actor in body["actors"].values())
 
 

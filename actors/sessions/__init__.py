@@ -1,0 +1,1 @@
+"""Bearer tokens: issue, authenticate (the hot path of every REST request), revoke."""

@@ -1,0 +1,60 @@
+"""The sessions actor owns api_tokens: it issues opaque tokens (stored as SHA-256), resolves them, revokes them.
+
+Kept apart from password login on purpose: argon2 verification is slow, and a burst of logins
+must never hold up the token check every other request waits on.
+"""
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import datetime, timedelta, timezone
+
+from actors.aspects import logged, timed
+from actors.runtime import Actor, ActorRef, Message, handles
+from actors.sessions.messages import IssueToken
+from actors.users.errors import InvalidToken
+from actors.users.messages import Authenticate, GetUser, IssuedToken, LogOut, UserView
+from actors.users.secrets import TOKEN_PREFIX, new_token, secret_hash
+from storage.postgres import Database
+from storage.postgres.tokens_repo import TokensRepository
+
+TOKEN_TTL = timedelta(days=30)
+
+
+def session_shard_key(message: Message) -> Hashable:
+    token = getattr(message, "token", None)
+    return token.get_secret_value()[-8:] if token is not None else getattr(message, "user_id", 0)
+
+
+class SessionsActor(Actor):
+    def __init__(self, database: Database, users: ActorRef) -> None:
+        self._db = database
+        self._users = users
+        self._tokens = TokensRepository()
+
+    @handles(IssueToken)
+    @timed
+    async def issue(self, msg: IssueToken) -> IssuedToken:
+        token = new_token()
+        expires_at = datetime.now(timezone.utc) + TOKEN_TTL
+        async with self._db.transaction() as tx:
+            await self._tokens.add_token(tx, secret_hash(token), msg.user_id, expires_at)
+        return IssuedToken(access_token=token, expires_at=expires_at)
+
+    @handles(Authenticate)
+    @timed
+    async def authenticate(self, msg: Authenticate) -> UserView:
+        token = msg.token.get_secret_value()
+        if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
+            raise InvalidToken()
+        async with self._db.transaction() as tx:
+            user_id = await self._tokens.token_user(tx, secret_hash(token))
+        if user_id is None:
+            raise InvalidToken()
+        return await self._users.ask(GetUser(user_id=user_id))
+
+    @handles(LogOut)
+    @logged
+    @timed
+    async def log_out(self, msg: LogOut) -> None:
+        async with self._db.transaction() as tx:
+            await self._tokens.revoke_token(tx, secret_hash(msg.token.get_secret_value()))

@@ -1,0 +1,10 @@
+"""Internal contract of the sessions concern (Authenticate and LogOut are in actors.users.messages)."""
+from __future__ import annotations
+
+from actors.runtime import Message
+
+
+class IssueToken(Message):
+    """auth -> sessions after a successful login: a new bearer token for this user."""
+    user_id: int
+    log_fields = ("user_id",)
