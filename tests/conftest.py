@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.support.fixtures_db",
     "tests.support.fixtures_app",
     "tests.support.fake_telegram.fixtures",
+    "tests.support.fixtures_bot",
 ]
 
 

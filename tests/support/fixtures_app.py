@@ -14,8 +14,9 @@ from app.main import create_app
 
 
 def make_settings(database_dsn: str, data_dir: Path, **overrides: Any) -> Settings:
-    return Settings(_env_file=None, postgres_dsn=database_dsn, data_dir=data_dir, bot_token=None,
-                    mongo_url=None, clickhouse_url=None, **overrides)
+    """Test settings: no developer .env, no external service unless a test asks for one."""
+    fields = {"bot_token": None, "mongo_url": None, "clickhouse_url": None, **overrides}
+    return Settings(_env_file=None, postgres_dsn=database_dsn, data_dir=data_dir, **fields)
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""The bot's admin screens (admins only): /mailing, /export, question import by document."""

@@ -1,0 +1,1 @@
+"""Inline keyboards, one module per screen; callback data factories in callbacks.py."""

@@ -1,0 +1,28 @@
+"""Callback data factories: every button's data is one of these (packed, at most 64 bytes)."""
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+from actors.users.messages import Grade
+
+
+class MenuCallback(CallbackData, prefix="menu"):
+    """Opens a screen of the main menu ("main" is the start page itself); see app/bot/menu.py."""
+    screen: str
+
+
+class RegisterCallback(CallbackData, prefix="reg"):
+    action: str  # "begin" | "tg_name"
+
+
+class GradeCallback(CallbackData, prefix="grade"):
+    purpose: str  # "reg" (registration) | "edit" (cabinet)
+    grade: Grade
+
+
+class CabinetCallback(CallbackData, prefix="cab"):
+    action: str  # "name" | "grade" | "api"
+
+
+class LocaleCallback(CallbackData, prefix="lang"):
+    locale: str

@@ -1,0 +1,13 @@
+"""Descriptions of the bot's commands (setMyCommands), in the order Telegram shows them."""
+from __future__ import annotations
+
+from aiogram.utils.i18n import gettext as _
+
+
+def descriptions() -> list[tuple[str, str]]:
+    return [
+        ("start", _("Start or restart")),
+        ("menu", _("Main menu")),
+        ("cabinet", _("Personal cabinet")),
+        ("help", _("Help")),
+    ]
