@@ -8,7 +8,9 @@ from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
 from app.config import Settings
 from app.paths import DATA_DIR
+from app.wiring_stats import spawn_stats_and_filters
 from app.wiring_training import spawn_bank_and_training
+from storage.documents import DocumentStore
 from storage.postgres import Database
 
 USERS_SHARDS = 4
@@ -16,7 +18,7 @@ SESSIONS_SHARDS = 4
 AUTH_SHARDS = 2
 
 
-def spawn_actors(system: ActorSystem, settings: Settings, database: Database) -> None:
+def spawn_actors(system: ActorSystem, settings: Settings, database: Database, documents: DocumentStore) -> None:
     """Spawns every concern's actor; each gets the repositories it owns and nothing else."""
     users = system.spawn("users", lambda: UsersActor(database, settings.admin_telegram_ids),
                          shards=USERS_SHARDS, shard_key=user_shard_key)
@@ -25,4 +27,5 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database) ->
     throttle = LoginThrottle()
     system.spawn("auth", lambda: AuthActor(users, sessions, throttle), shards=AUTH_SHARDS,
                  shard_key=login_shard_key)
-    spawn_bank_and_training(system, database, DATA_DIR / "questions")
+    _, _, filters_for = spawn_stats_and_filters(system, documents, database, users)
+    spawn_bank_and_training(system, database, DATA_DIR / "questions", filters_for=filters_for)

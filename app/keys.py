@@ -8,12 +8,14 @@ from aiohttp import web
 from actors.runtime import ActorSystem
 from app.analytics_setup import AnalyticsRuntime
 from app.config import Settings
+from storage.documents import DocumentStore
 from storage.postgres import Database
 
 Probe = Callable[[], Awaitable[bool]]
 
 SETTINGS = web.AppKey("settings", Settings)
 DATABASE = web.AppKey("database", Database)
+DOCUMENTS = web.AppKey("documents", DocumentStore)  # statistics and filters: MongoDB or PostgreSQL JSONB
 ACTORS = web.AppKey("actors", ActorSystem)
 ANALYTICS = web.AppKey("analytics", AnalyticsRuntime)
 BOT_USERNAME = web.AppKey("bot_username", str)  # set when the bot is configured

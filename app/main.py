@@ -20,8 +20,9 @@ from app.bot.runner import bot_context
 from app.config import Settings
 from app.health import setup_health_routes
 from app.http import setup_http
-from app.keys import ACTORS, ANALYTICS, DATABASE, PROBES, SETTINGS
+from app.keys import ACTORS, ANALYTICS, DATABASE, DOCUMENTS, PROBES, SETTINGS
 from app.resources import open_database
+from app.wiring_stats import documents_probe, open_documents
 
 MAX_BODY_BYTES = 1024 * 1024
 DRAIN_TIMEOUT_SECONDS = 10.0
@@ -34,6 +35,7 @@ def create_app(settings: Settings) -> web.Application:
     setup_http(app)
     register_domain_errors(app)
     app.cleanup_ctx.append(_postgres)
+    app.cleanup_ctx.append(_documents)
     app.cleanup_ctx.append(_actors)
     app.cleanup_ctx.append(bot_context)  # after the actors: polling stops before they drain
     setup_health_routes(app)
@@ -49,12 +51,19 @@ async def _postgres(app: web.Application) -> AsyncIterator[None]:
         yield
 
 
+async def _documents(app: web.Application) -> AsyncIterator[None]:
+    async with open_documents(app[SETTINGS], app[DATABASE]) as documents:
+        app[DOCUMENTS] = documents
+        app[PROBES]["documents"] = documents_probe(documents)
+        yield
+
+
 async def _actors(app: web.Application) -> AsyncIterator[None]:
     # A fresh cache per app: entries of an app that ran before in this process (tests) must not leak.
     configure_cache(None)
     settings = app[SETTINGS]
     system = ActorSystem(default_ask_timeout=settings.ask_timeout_seconds)
-    spawn_actors(system, settings, app[DATABASE])
+    spawn_actors(system, settings, app[DATABASE], app[DOCUMENTS])
     # Analytics wraps the system's whole life: subscribed before anything publishes, flushed
     # after every other mailbox drained (inside system.stop), its sinks removed last.
     async with analytics_context(settings, system) as analytics:

@@ -5,7 +5,8 @@ from aiohttp import web
 
 from actors.errors import Conflict, Forbidden, InvalidInput, NotFound, RateLimited, Unauthenticated
 from actors.runtime import ActorBusy, ActorStopped, AskTimeout
-from app.api import auth_routes, me_routes, simulation_routes, training_routes  # noqa: F401  (declares routes)
+from app.api import (auth_routes, filters_routes, me_routes, simulation_routes,  # noqa: F401  (declares routes)
+                     stats_routes, training_routes)
 from app.api.common import authenticate
 from app.api.spec import api
 from app.http import register_error

@@ -23,7 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("stats", help="statistics maintenance")
     actions = parser.add_subparsers(dest="stats_command", required=True)
     rebuild = actions.add_parser("rebuild", help="recompute statistics from the attempts in PostgreSQL")
-    rebuild.add_argument("--user", type=int, default=None, metavar="ID", help="only this user (default: everybody)")
+    rebuild.add_argument("--user", type=int, default=None, metavar="ID",
+                         help="only this user (default: everybody)")
     rebuild.set_defaults(handler=run_rebuild)
 
 
