@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from actors.auth.actor import AuthActor, LoginThrottle, login_shard_key
+from actors.botstate.actor import BotStateActor, bot_state_shard_key
 from actors.runtime import ActorSystem
 from actors.sessions.actor import SessionsActor, session_shard_key
 from actors.users.actor import UsersActor
@@ -16,6 +17,7 @@ from storage.postgres import Database
 USERS_SHARDS = 4
 SESSIONS_SHARDS = 4
 AUTH_SHARDS = 2
+BOT_STATE_SHARDS = 2
 
 
 def spawn_actors(system: ActorSystem, settings: Settings, database: Database, documents: DocumentStore) -> None:
@@ -27,5 +29,7 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database, do
     throttle = LoginThrottle()
     system.spawn("auth", lambda: AuthActor(users, sessions, throttle), shards=AUTH_SHARDS,
                  shard_key=login_shard_key)
+    system.spawn("botstate", lambda: BotStateActor(database), shards=BOT_STATE_SHARDS,
+                 shard_key=bot_state_shard_key)
     _, _, filters_for = spawn_stats_and_filters(system, documents, database, users)
     spawn_bank_and_training(system, database, DATA_DIR / "questions", filters_for=filters_for)

@@ -17,6 +17,7 @@ from app.actors_setup import spawn_actors
 from app.analytics_setup import analytics_context
 from app.api.setup import register_domain_errors, setup_api
 from app.bot.runner import bot_context
+from app.bot.webhook import setup_webhook_route
 from app.config import Settings
 from app.health import setup_health_routes
 from app.http import setup_http
@@ -28,7 +29,12 @@ MAX_BODY_BYTES = 1024 * 1024
 DRAIN_TIMEOUT_SECONDS = 10.0
 
 
-def create_app(settings: Settings) -> web.Application:
+EDGES = frozenset({"api", "bot"})
+
+
+def create_app(settings: Settings, edges: frozenset[str] = EDGES) -> web.Application:
+    """edges: which platforms this process serves (`apo run --only api|bot`); the actors and
+    stores are the same either way, and /healthz, /readyz are always there."""
     app = web.Application(client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings
     app[PROBES] = {}
@@ -37,9 +43,13 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.append(_postgres)
     app.cleanup_ctx.append(_documents)
     app.cleanup_ctx.append(_actors)
-    app.cleanup_ctx.append(bot_context)  # after the actors: polling stops before they drain
+    if "bot" in edges:
+        app.cleanup_ctx.append(bot_context)  # after the actors: polling stops before they drain
+        if settings.bot_token is not None and settings.bot_webhook_url is not None:
+            setup_webhook_route(app, settings)
     setup_health_routes(app)
-    setup_api(app)
+    if "api" in edges:
+        setup_api(app)
     return app
 
 

@@ -13,14 +13,17 @@ SHUTDOWN_TIMEOUT_SECONDS = 4.0
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("run", help="serve the REST API, admin API and the bot")
+    parser.add_argument("--only", choices=("all", "api", "bot"), default="all",
+                        help="serve one platform (a container per platform); default: all")
     parser.set_defaults(handler=run)
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    from app.main import create_app  # imported here so one-shot commands stay light
+    from app.main import EDGES, create_app  # imported here so one-shot commands stay light
 
-    logger.info("serving on http://{}:{}", settings.http_host, settings.http_port)
-    web.run_app(create_app(settings), host=settings.http_host, port=settings.http_port,
+    edges = EDGES if args.only == "all" else frozenset({args.only})
+    logger.info("serving {} on http://{}:{}", "+".join(sorted(edges)), settings.http_host, settings.http_port)
+    web.run_app(create_app(settings, edges), host=settings.http_host, port=settings.http_port,
                 print=None, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT_SECONDS)
     logger.info("stopped")
     return 0

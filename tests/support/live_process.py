@@ -41,7 +41,7 @@ class LiveProcess:
 
 
 async def start_app_process(database_dsn: str, data_dir: Path, *, ready_timeout: float = 30.0,
-                            **env_overrides: str) -> LiveProcess:
+                            run_args: tuple[str, ...] = (), **env_overrides: str) -> LiveProcess:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("APO_")}
     env.update({"APO_POSTGRES_DSN": database_dsn, "APO_DATA_DIR": str(data_dir),
@@ -49,7 +49,7 @@ async def start_app_process(database_dsn: str, data_dir: Path, *, ready_timeout:
     log_path = data_dir / "app.log"
     log = log_path.open("wb")
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "app", "run", cwd=str(data_dir), env=env, stdout=log, stderr=log)
+        sys.executable, "-m", "app", "run", *run_args, cwd=str(data_dir), env=env, stdout=log, stderr=log)
     live = LiveProcess(process, f"http://127.0.0.1:{port}", log_path)
     await _wait_ready(live, ready_timeout)
     return live
