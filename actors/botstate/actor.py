@@ -38,18 +38,18 @@ class BotStateActor(Actor):
     @handles(GetDialog)
     @timed
     async def get_dialog(self, msg: GetDialog) -> Dialog:
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             state, data = await self._repo.dialog(tx, msg.key)
         return Dialog(state=state, data=data)
 
     @handles(SetDialogState)
     @timed
     async def set_state(self, msg: SetDialogState) -> None:
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             await self._repo.set_state(tx, msg.key, msg.state)
 
     @handles(SetDialogData)
     @timed
     async def set_data(self, msg: SetDialogData) -> None:
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             await self._repo.set_data(tx, msg.key, msg.data)

@@ -36,7 +36,7 @@ class SessionsActor(Actor):
     async def issue(self, msg: IssueToken) -> IssuedToken:
         token = new_token()
         expires_at = datetime.now(timezone.utc) + TOKEN_TTL
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             await self._tokens.add_token(tx, secret_hash(token), msg.user_id, expires_at)
         return IssuedToken(access_token=token, expires_at=expires_at)
 
@@ -46,7 +46,7 @@ class SessionsActor(Actor):
         token = msg.token.get_secret_value()
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
             raise InvalidToken()
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             user_id = await self._tokens.token_user(tx, secret_hash(token))
         if user_id is None:
             raise InvalidToken()
@@ -56,5 +56,5 @@ class SessionsActor(Actor):
     @logged
     @timed
     async def log_out(self, msg: LogOut) -> None:
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             await self._tokens.revoke_token(tx, secret_hash(msg.token.get_secret_value()))

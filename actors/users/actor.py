@@ -40,14 +40,14 @@ class UsersActor(Actor):
     @timed
     @cached(ttl=60, key=_user_key, namespace="users")
     async def get_user(self, msg: GetUser) -> UserView:
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             return to_view(await self._users.get(tx, msg.user_id))
 
     @handles(GetUserByTelegram)
     @logged
     @timed
     async def get_by_telegram(self, msg: GetUserByTelegram) -> UserView | None:
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:
             record = await self._users.get_by_telegram(tx, msg.telegram_id)
         return to_view(record) if record else None
 

@@ -45,6 +45,18 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
+        async with self._connection(explicit_transaction=True) as tx:
+            yield tx
+
+    @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[Tx]:
+        """For one statement (a lookup, a single idempotent write): it is its own transaction,
+        which saves the BEGIN and COMMIT round trips on the hot paths."""
+        async with self._connection(explicit_transaction=False) as tx:
+            yield tx
+
+    @asynccontextmanager
+    async def _connection(self, *, explicit_transaction: bool) -> AsyncIterator[Tx]:
         if self._pool is None:
             raise StoreUnavailable("postgres: pool is not open")
         try:
@@ -53,17 +65,20 @@ class Database:
             raise StoreUnavailable(f"postgres: {type(exc).__name__}") from exc
         try:
             async with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
-                await cur.execute("BEGIN")
+                if explicit_transaction:
+                    await cur.execute("BEGIN")
                 try:
                     yield Tx(cur)
                 except Exception:
-                    await _rollback_or_close(conn, cur)
+                    if explicit_transaction:
+                        await _rollback_or_close(conn, cur)
                     raise
                 except BaseException:
                     # Cancelled mid-query: the connection may still be busy; never reuse it.
                     conn.close()
                     raise
-                await cur.execute("COMMIT")
+                if explicit_transaction:
+                    await cur.execute("COMMIT")
         except _CONNECTION_ERRORS as exc:
             # A broken connection must not go back into the pool for the next caller.
             conn.close()
@@ -73,7 +88,7 @@ class Database:
 
     async def ping(self) -> bool:
         try:
-            async with self.transaction() as tx:
+            async with self.autocommit() as tx:
                 return await tx.fetchval("SELECT 1") == 1
         except StoreUnavailable:
             return False
