@@ -17,3 +17,8 @@ async def register(fake: FakeTelegram, user: FakeUser, grade: str = "9") -> BotO
 async def open_cabinet(fake: FakeTelegram, user: FakeUser, screen: BotOutput) -> BotOutput:
     await user.press(screen, data="menu:cabinet")
     return await fake.next_message(user.id)
+
+
+# The start page's menu, in order (app/bot/menu.py), as each language shows it.
+MENU_RU = ["🎯 Тренировка", "🏆 Симуляция олимпиады", "📊 Статистика", "🎛 Фильтры", "👤 Кабинет", "❓ Помощь"]
+MENU_EN = ["🎯 Train", "🏆 Olympiad simulation", "📊 Statistics", "🎛 Filters", "👤 Cabinet", "❓ Help"]
