@@ -5,10 +5,13 @@ from actors.auth.actor import AuthActor, LoginThrottle, login_shard_key
 from actors.botstate.actor import BotStateActor, bot_state_shard_key
 from actors.runtime import ActorSystem
 from actors.sessions.actor import SessionsActor, session_shard_key
+from actors.training.serving import serve_asker
 from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
+from app.bot.admin.sender import AiogramSender
 from app.config import Settings
 from app.paths import DATA_DIR
+from app.wiring_adaptive import spawn_adaptive, spawn_reminders
 from app.wiring_stats import spawn_stats_and_filters
 from app.wiring_training import spawn_bank_and_training
 from storage.documents import DocumentStore
@@ -31,5 +34,8 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database, do
                  shard_key=login_shard_key)
     system.spawn("botstate", lambda: BotStateActor(database), shards=BOT_STATE_SHARDS,
                  shard_key=bot_state_shard_key)
-    _, _, filters_for = spawn_stats_and_filters(system, documents, database, users)
-    spawn_bank_and_training(system, database, DATA_DIR / "questions", filters_for=filters_for)
+    stats, _, filters_for = spawn_stats_and_filters(system, documents, database, users)
+    _, training = spawn_bank_and_training(system, database, DATA_DIR / "questions", filters_for=filters_for)
+    adaptive = spawn_adaptive(system, database, serve_asker(training), filters_for)
+    # limiter/pacer: pass the mailing's (see the report) so reminders share its Telegram budget
+    spawn_reminders(system, database, adaptive, stats, AiogramSender.from_settings(settings))

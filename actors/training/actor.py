@@ -27,6 +27,7 @@ from actors.training.messages import (
     ReportQuestion,
     ReportView,
     ResolveReport,
+    ServeQuestion,
     SessionSummary,
     SimulationAnswerSaved,
     SimulationPaper,
@@ -70,6 +71,12 @@ class TrainingActor(Actor):
     @timed
     async def next_question(self, msg: GetNextQuestion) -> QuestionView:
         return await self._publish_then_reply(*await self._practice.next_question(msg))
+
+    @handles(ServeQuestion)
+    @logged
+    @timed
+    async def serve_question(self, msg: ServeQuestion) -> QuestionView:
+        return await self._publish_then_reply(*await self._practice.serve(msg))
 
     @handles(SubmitAnswer)
     @logged

@@ -42,6 +42,18 @@ class GetNextQuestion(Message):
     log_fields = ("user_id", "channel", "session_id")
 
 
+class ServeQuestion(Message):
+    """-> QuestionView: shows this very question in the user's open training session (or a new one), for
+    modes that choose questions elsewhere (adaptive, mistakes). Filters do not apply, and the question
+    may repeat one served earlier in the session. As with GetNextQuestion, a question shown and not yet
+    answered or skipped is returned again instead. Raises QuestionNotFound, SessionNotFound, SessionFinished."""
+    user_id: int
+    question_id: int
+    channel: Channel
+    session_id: int | None = None
+    log_fields = ("user_id", "question_id", "channel", "session_id")
+
+
 class SubmitAnswer(Message):
     """-> AnswerResult; a repeat for the same served_id returns the first result, records nothing.
     Raises ServedQuestionNotFound (also for another user's), AnswerShapeInvalid, QuestionSkippedAlready."""

@@ -10,6 +10,7 @@ from actors.runtime import Event
 from actors.training.errors import (
     NoQuestionMatches,
     QuestionAnsweredAlready,
+    QuestionNotFound,
     QuestionSkippedAlready,
     ServedQuestionNotFound,
     SessionExhausted,
@@ -23,6 +24,7 @@ from actors.training.messages import (
     FinishSession,
     GetNextQuestion,
     QuestionSkipped,
+    ServeQuestion,
     SkipQuestion,
     SubmitAnswer,
 )
@@ -76,7 +78,24 @@ class Practice:
             question = await self._questions.get(tx, chosen.question_id)
         return question_view(question, served.id, session.id), [question_served(question, served, "training")]
 
-    async def _session(self, tx: Tx, msg: GetNextQuestion, now: datetime) -> SessionRecord:
+    async def serve(self, msg: ServeQuestion) -> tuple[QuestionView, list[Event]]:
+        """A chosen question (adaptive, mistakes) in the user's session; the pending one wins."""
+        now = self._clock()
+        async with self._db.transaction() as tx:
+            session = await self._session(tx, msg, now)
+            await self._sessions.touch_session(tx, session.id, now)
+            pending = await self._sessions.pending(tx, session.id)
+            if pending is not None:
+                question = await self._questions.get(tx, pending.question_id)
+                return question_view(question, pending.id, session.id), []
+            question = await self._questions.get(tx, msg.question_id)
+            if question is None:
+                raise QuestionNotFound()
+            served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=question.id,
+                                                channel=msg.channel, now=now, session_id=session.id)
+        return question_view(question, served.id, session.id), [question_served(question, served, "training")]
+
+    async def _session(self, tx: Tx, msg: GetNextQuestion | ServeQuestion, now: datetime) -> SessionRecord:
         if msg.session_id is not None:
             session = await self._sessions.get_session(tx, msg.session_id, msg.user_id)
             if session is None:

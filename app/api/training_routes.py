@@ -1,21 +1,56 @@
 """Training over REST: next question, answer, skip, finish a session, report a question."""
 from __future__ import annotations
 
-from aiohttp import web
+from typing import Literal
 
-from actors.training.messages import (AnswerResult, FinishSession, GetNextQuestion, QuestionView, ReportQuestion,
-                                      ReportView, SessionSummary, SkipQuestion, SubmitAnswer)
+from aiohttp import web
+from pydantic import Field
+
+from actors.adaptive.messages import (
+    AdaptiveQuestion,
+    GetNextAdaptiveQuestion,
+    GetNextReview,
+)
+from actors.training.messages import (
+    AnswerResult,
+    FinishSession,
+    GetNextQuestion,
+    QuestionView,
+    ReportQuestion,
+    ReportView,
+    SessionSummary,
+    SkipQuestion,
+    SubmitAnswer,
+)
 from actors.users.messages import UserView
 from app.api.common import ask
-from app.api.schemas import AnswerRequest, ReportRequest, SessionPath, SessionQuery, SkipRequest
+from app.api.schemas import (
+    AnswerRequest,
+    ReportRequest,
+    SessionPath,
+    SessionQuery,
+    SkipRequest,
+)
 from app.api.spec import api
 
 
-@api.get("/training/next", query=SessionQuery, response=QuestionView, tags=["training"], auth=True,
-         errors=[404, 409])
-async def next_question(request: web.Request, query: SessionQuery, principal: UserView) -> QuestionView:
-    """The next question for your filters (never with its answer). Unanswered ones come back unchanged."""
-    return await ask(request, GetNextQuestion(user_id=principal.id, channel="api", session_id=query.session_id))
+class NextQuery(SessionQuery):
+    mode: Literal["training", "adaptive", "mistakes"] = Field(
+        "training", description="training: the usual order; adaptive: about 75% predicted success for you; "
+                                "mistakes: your mistakes due for review (404 when none is due)")
+
+
+@api.get("/training/next", query=NextQuery, response=QuestionView | AdaptiveQuestion, tags=["training"],
+         auth=True, errors=[404, 409])
+async def next_question(request: web.Request, query: NextQuery, principal: UserView) -> QuestionView:
+    """The next question (never with its answer): for your filters, adaptive to your rating, or a mistake
+    due for review. Unanswered ones come back unchanged; answer any of them with /training/answers."""
+    fields = {"user_id": principal.id, "channel": "api", "session_id": query.session_id}
+    if query.mode == "adaptive":
+        return await ask(request, GetNextAdaptiveQuestion(**fields))
+    if query.mode == "mistakes":
+        return await ask(request, GetNextReview(**fields))
+    return await ask(request, GetNextQuestion(**fields))
 
 
 @api.post("/training/answers", body=AnswerRequest, response=AnswerResult, tags=["training"], auth=True,

@@ -1,0 +1,1 @@
+"""Opt-in daily reminders in the bot (issue #10)."""

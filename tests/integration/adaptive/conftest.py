@@ -1,0 +1,64 @@
+"""Fixtures of the adaptive tests (helpers in adaptive_support.py): a migrated database per test, the
+seed bank, real training and adaptive actors wired by app/wiring_adaptive.py, reminders on demand."""
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+
+import pytest
+
+from actors.adaptive.scheduler import MistakesScheduler
+from actors.aspects import configure_cache
+from actors.bank.actor import BankActor
+from actors.runtime import ActorSystem
+from actors.training.actor import TrainingActor
+from actors.training.filters import QuestionFilter
+from app.wiring_adaptive import spawn_adaptive
+from app.wiring_training import training_shard_key
+from storage.postgres import Database
+from storage.postgres.migrate import migrate
+from tests.integration.adaptive.adaptive_support import (
+    ROOT,
+    Adaptive,
+    FakeClock,
+    FakeSender,
+    Reminders,
+    serve_through_training,
+    start_reminders,
+)
+
+
+@pytest.fixture
+async def database(empty_database: str) -> AsyncIterator[Database]:
+    await migrate(empty_database, ROOT / "sql" / "postgres")
+    db = Database(empty_database, maxsize=10)
+    await db.open()
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+async def backend(database: Database) -> AsyncIterator[Adaptive]:
+    configure_cache(None)  # no cached statistics from another test's database
+    clock, filters = FakeClock(), {}
+
+    async def filters_for(user_id: int) -> QuestionFilter:
+        return filters.get(user_id, QuestionFilter())
+
+    system = ActorSystem(default_ask_timeout=20.0, busy_wait=1.0)
+    system.spawn("bank", lambda: BankActor(database, seed_dir=ROOT / "data" / "questions"))
+    training = system.spawn("training", lambda: TrainingActor(database, filters_for, clock=clock,
+                                                              rng=random.Random(4)),
+                            shards=2, shard_key=training_shard_key)
+    adaptive = spawn_adaptive(system, database, serve_through_training(training, database, clock), filters_for,
+                              clock=clock, rng=random.Random(9), scheduler=MistakesScheduler(fuzz=False))
+    await system.start()
+    yield Adaptive(system, training, adaptive, database, clock, filters)
+    await system.stop(drain_timeout=5.0)
+
+
+@pytest.fixture
+async def reminders(backend: Adaptive) -> Reminders:
+    """Rounds run only when a test asks (RunReminders); the periodic tick has a test of its own."""
+    sender = FakeSender()
+    return Reminders(backend, sender, start_reminders(backend, sender, tick_seconds=None))
