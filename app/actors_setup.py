@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from actors.auth.actor import AuthActor, LoginThrottle, login_shard_key
 from actors.botstate.actor import BotStateActor, bot_state_shard_key
+from actors.mailing.options import MailingOptions
 from actors.runtime import ActorSystem
 from actors.sessions.actor import SessionsActor, session_shard_key
 from actors.training.serving import serve_asker
 from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
+from app.admin.wiring import spawn_admin_actors
 from app.bot.admin.sender import AiogramSender
 from app.config import Settings
 from app.paths import DATA_DIR
@@ -37,5 +39,7 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database, do
     stats, _, filters_for = spawn_stats_and_filters(system, documents, database, users)
     _, training = spawn_bank_and_training(system, database, DATA_DIR / "questions", filters_for=filters_for)
     adaptive = spawn_adaptive(system, database, serve_asker(training), filters_for)
-    # limiter/pacer: pass the mailing's (see the report) so reminders share its Telegram budget
-    spawn_reminders(system, database, adaptive, stats, AiogramSender.from_settings(settings))
+    limiter, pacer = spawn_admin_actors(system, settings, database, MailingOptions(
+        rate=settings.mailing_rate, lease_seconds=settings.mailing_lease_seconds))
+    # Reminders spend the same Telegram budget as mailings.
+    spawn_reminders(system, database, adaptive, stats, AiogramSender.from_settings(settings), limiter, pacer)

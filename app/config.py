@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     migrate_on_start: bool = True
     ask_timeout_seconds: float = Field(5.0, gt=0)
     postgres_pool_max: int = Field(20, ge=1, le=500)
+    mailing_rate: float = Field(25.0, gt=0, le=1000)   # messages/s per process, under Telegram's ~30/s
+    mailing_lease_seconds: float = Field(30.0, gt=0)   # how long a claimed batch of recipients is ours
 
     @field_validator("admin_telegram_ids", mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from loguru import logger
 from actors.aspects import configure_cache
 from actors.runtime import ActorSystem
 from app.actors_setup import spawn_actors
+from app.admin.setup import setup_admin
 from app.analytics_setup import analytics_context
 from app.api.setup import register_domain_errors, setup_api
 from app.bot.runner import bot_context
@@ -50,6 +51,7 @@ def create_app(settings: Settings, edges: frozenset[str] = EDGES) -> web.Applica
     setup_health_routes(app)
     if "api" in edges:
         setup_api(app)
+        setup_admin(app)
     return app
 
 

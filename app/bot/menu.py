@@ -13,7 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from actors.users.messages import UserView
+from app.bot.texts import filters as filter_texts
 from app.bot.texts import menu as texts
+from app.bot.texts import simulation as simulation_texts
+from app.bot.texts import stats as stats_texts
+from app.bot.texts import training as training_texts
 
 
 def _everyone(user: UserView) -> bool:
@@ -28,6 +32,9 @@ class MenuItem:
 
 
 MAIN_MENU: tuple[MenuItem, ...] = (
+    MenuItem("train", training_texts.menu_button), MenuItem("sim", simulation_texts.menu_button),  # issue #4
+    MenuItem("stats", stats_texts.menu_button),
+    MenuItem("filters", filter_texts.menu_button),
     MenuItem("cabinet", texts.cabinet_button),
     MenuItem("help", texts.help_button),
 )

@@ -29,9 +29,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 async def set_admin(settings: Settings, *, admin: bool, email: str | None, telegram_id: int | None,
                     ) -> AdminRecord | None:
-    async with open_database(settings, run_migrations=True) as database:
-        async with database.transaction() as tx:
-            return await AdminsRepository().set_admin(tx, admin=admin, email=email, telegram_id=telegram_id)
+    async with open_database(settings, run_migrations=True) as database, database.transaction() as tx:
+        return await AdminsRepository().set_admin(tx, admin=admin, email=email, telegram_id=telegram_id)
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:

@@ -5,14 +5,16 @@ session retries 429s by itself, while the mailing must see every 429 to pause al
 """
 from __future__ import annotations
 
-import asyncio
-
 import aiohttp
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+)
 
 from actors.mailing.sender import Blocked, Failed, RetryAfter, SendResult, Sent
 from app.config import Settings
@@ -48,7 +50,7 @@ class AiogramSender:
             return Blocked(error.message)
         except TelegramAPIError as error:
             return Failed(f"{type(error).__name__}: {error.message}")
-        except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as error:
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
             return Failed(f"network: {type(error).__name__}")
         return Sent(message.message_id)
 

@@ -6,8 +6,10 @@
 4. cabinet       /cabinet, profile, grade, language
 5. cabinet_name  editing the name (state EditName.waiting)
 6. api_access    email + password for the REST API (states ApiAccess.*)
-   ... new features (train, stats, filters) go here, before the fallback ...
-7. fallback      anything else: unknown commands, free text, outdated buttons
+7. training, simulation, stats, leaderboard, filters   the main menu's features
+8. admin         /mailing, /export, question files sent by admins (app/bot/admin/)
+9. membership    a user blocking or unblocking the bot (my_chat_member)
+10. fallback     anything else: unknown commands, free text, outdated buttons
 
 Commands come first, so that /menu or /help work in the middle of any dialog.
 """
@@ -16,9 +18,14 @@ from __future__ import annotations
 from aiogram import Router
 
 from app.bot.handlers import api_access, cabinet, cabinet_name, fallback, help, registration, start
+from app.bot.handlers import filters, leaderboard, stats
+from app.bot import admin
+from app.bot.handlers import membership, simulation, training
 
 
 def feature_routers() -> list[Router]:
     """Fresh routers in the order above (each app builds its own dispatcher)."""
     return [module.make_router() for module in (start, help, registration, cabinet, cabinet_name,
-                                                 api_access, fallback)]
+                                                 api_access, training, simulation,
+                                                 stats, leaderboard, filters, admin, membership,
+                                                 fallback)]

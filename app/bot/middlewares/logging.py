@@ -12,6 +12,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
+from aiogram.types.update import UpdateTypeLookupError
 from loguru import logger
 
 from actors.runtime import trace_scope
@@ -40,10 +41,19 @@ class UpdateLogging(BaseMiddleware):
                 return result
             finally:
                 ms = round((perf_counter() - started) * 1000.0, 3)
+                kind = update_type(event)
                 logger.bind(channel="bot", request_id=f"tg-{event.update_id}", user_id=note.user_id,
-                            update_type=event.event_type, handler=note.handler, duration_ms=ms,
+                            update_type=kind, handler=note.handler, duration_ms=ms,
                             outcome=outcome).info("update {} {} -> {} {} in {:.1f} ms", event.update_id,
-                                                  event.event_type, note.handler, outcome, ms)
+                                                  kind, note.handler, outcome, ms)
+
+
+def update_type(update: Update) -> str:
+    """The update's type; "unknown" for a type newer than aiogram (event_type would raise)."""
+    try:
+        return update.event_type
+    except UpdateTypeLookupError:
+        return "unknown"
 
 
 class HandlerNote(BaseMiddleware):

@@ -1,0 +1,1 @@
+"""xlsx exports (users, attempts, statistics, questions, mailing results) as jobs with progress."""

@@ -1,0 +1,1 @@
+"""Broadcast mailings: Telegram-HTML messages to a segment of users, at a global rate, resumable."""

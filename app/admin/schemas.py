@@ -1,0 +1,60 @@
+"""Request bodies, query and path models of the admin API (replies reuse the actors' views)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from actors.export.messages import ExportKind
+from actors.mailing.messages import Segment
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CreateMailingRequest(Body):
+    text: str = Field(min_length=1, max_length=10000, description="Telegram HTML (b, i, u, s, a, code, pre, "
+                                                                  "tg-spoiler, blockquote); escape < and &")
+    photo: str | None = Field(None, max_length=1000, description="Telegram file_id or https URL; the text "
+                                                                 "becomes its caption (at most 1024 characters)")
+    segment: Segment
+
+
+class ExportRequest(Body):
+    kind: ExportKind
+    subject: str | None = Field(None, description="attempts, statistics, questions: one subject's code")
+    date_from: datetime | None = Field(None, description="attempts, statistics: from (inclusive)")
+    date_to: datetime | None = Field(None, description="attempts, statistics: until (exclusive)")
+    mailing_id: int | None = Field(None, description="mailing: whose results")
+
+
+class ResolveRequest(Body):
+    status: Literal["resolved", "dismissed"]
+    note: str | None = Field(None, max_length=2000)
+
+
+class Page(BaseModel):
+    limit: int = Field(20, ge=1, le=200)
+    offset: int = Field(0, ge=0)
+
+
+class ReportsQuery(Page):
+    status: Literal["open", "resolved", "dismissed", "all"] = "open"
+
+
+class BankExportQuery(BaseModel):
+    format: Literal["xlsx", "json"] = "xlsx"
+
+
+class MailingPath(BaseModel):
+    mailing_id: int = Field(ge=1)
+
+
+class JobPath(BaseModel):
+    job_id: int = Field(ge=1)
+
+
+class ReportPath(BaseModel):
+    report_id: int = Field(ge=1)

@@ -1,0 +1,108 @@
+"""Read-only report queries for xlsx exports, streamed in constant memory.
+
+Each export reads through a server-side cursor (DECLARE … FETCH FORWARD n) inside one transaction:
+a consistent snapshot, and never more than one batch of rows in this process, however many rows
+(a million attempts) the query yields. These are reporting reads across concerns' tables; nothing
+here writes.
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+
+from storage.postgres.export_records import (
+    AttemptRow,
+    MailingResultRow,
+    QuestionRow,
+    StatisticsRow,
+    UserRow,
+)
+from storage.postgres.tx import Tx
+
+CURSOR = "apo_export"
+_ATTEMPT_FILTER = """
+    (%(subject)s::text IS NULL OR s.code = %(subject)s::text)
+    AND (%(date_from)s::timestamptz IS NULL OR a.created_at >= %(date_from)s::timestamptz)
+    AND (%(date_to)s::timestamptz IS NULL OR a.created_at < %(date_to)s::timestamptz)
+"""
+_ATTEMPT_JOINS = """
+    FROM attempts AS a JOIN questions AS q ON q.id = a.question_id JOIN subjects AS s ON s.id = q.subject_id
+"""
+
+
+@dataclass(frozen=True)
+class Report:
+    select: str
+    count: str
+    record: type[BaseModel]
+
+
+REPORTS: dict[str, Report] = {
+    "users": Report("""
+        SELECT u.id, u.telegram_id, u.email, u.display_name, u.grade, u.locale, u.is_admin, u.bot_blocked,
+               u.created_at, COALESCE(st.attempts, 0) AS attempts, st.last_attempt_at
+        FROM users AS u LEFT JOIN LATERAL (
+            SELECT count(*) AS attempts, max(created_at) AS last_attempt_at FROM attempts WHERE user_id = u.id
+        ) AS st ON true
+        ORDER BY u.id""", "SELECT count(*) FROM users", UserRow),
+    "attempts": Report(f"""
+        SELECT a.id, a.created_at, a.user_id, u.display_name, s.code AS subject, t.name AS theme,
+               q.external_id AS question, a.correct, a.score, a.points, a.max_points, a.elapsed_ms,
+               a.channel, a.mode, jsonb_build_array(a.answer) ->> 0 AS answer  -- text, unquoted strings
+        {_ATTEMPT_JOINS} JOIN themes AS t ON t.id = q.theme_id JOIN users AS u ON u.id = a.user_id
+        WHERE {_ATTEMPT_FILTER}
+        ORDER BY a.id""", f"SELECT count(*) {_ATTEMPT_JOINS} WHERE {_ATTEMPT_FILTER}", AttemptRow),
+    "statistics": Report(f"""
+        SELECT a.user_id, u.display_name, u.grade, s.code AS subject, count(*) AS attempts,
+               count(*) FILTER (WHERE a.correct) AS correct, avg(a.score) AS accuracy,
+               sum(a.points) AS points, sum(a.max_points) AS max_points,
+               min(a.created_at) AS first_at, max(a.created_at) AS last_at
+        {_ATTEMPT_JOINS} JOIN users AS u ON u.id = a.user_id
+        WHERE {_ATTEMPT_FILTER}
+        GROUP BY a.user_id, u.display_name, u.grade, s.code
+        ORDER BY a.user_id, s.code""",
+        f"SELECT count(*) FROM (SELECT DISTINCT a.user_id, s.code {_ATTEMPT_JOINS} WHERE {_ATTEMPT_FILTER}) AS x",
+        StatisticsRow),
+    "questions": Report("""
+        SELECT q.id, q.external_id, s.code AS subject, t.name AS theme, q.type, q.difficulty, q.points, q.text,
+               q.attempts_count, q.correct_count,
+               (SELECT count(*) FROM question_reports AS r
+                WHERE r.question_id = q.id AND r.status = 'open') AS open_reports,
+               q.updated_at
+        FROM questions AS q JOIN subjects AS s ON s.id = q.subject_id JOIN themes AS t ON t.id = q.theme_id
+        WHERE %(subject)s::text IS NULL OR s.code = %(subject)s::text
+        ORDER BY s.code, q.id""",
+        """SELECT count(*) FROM questions AS q JOIN subjects AS s ON s.id = q.subject_id
+           WHERE %(subject)s::text IS NULL OR s.code = %(subject)s::text""", QuestionRow),
+    "mailing": Report("""
+        SELECT r.user_id, u.display_name, r.chat_id, r.state, r.error, r.attempted_at
+        FROM mailing_recipients AS r JOIN users AS u ON u.id = r.user_id
+        WHERE r.mailing_id = %(mailing_id)s
+        ORDER BY r.user_id""",
+        "SELECT count(*) FROM mailing_recipients WHERE mailing_id = %(mailing_id)s", MailingResultRow),
+}
+
+
+def report_params(subject: str | None = None, date_from: datetime | None = None, date_to: datetime | None = None,
+                  mailing_id: int | None = None) -> dict[str, Any]:
+    """Every report takes the same parameter set; a filter left None does not filter."""
+    return {"subject": subject, "date_from": date_from, "date_to": date_to, "mailing_id": mailing_id}
+
+
+async def count_rows(tx: Tx, kind: str, params: dict[str, Any]) -> int:
+    return int(await tx.fetchval(REPORTS[kind].count, params) or 0)
+
+
+async def stream_rows(tx: Tx, kind: str, params: dict[str, Any], batch_size: int = 2000,
+                      ) -> AsyncIterator[list[BaseModel]]:
+    """Batches of records, in the report's order. Use inside one transaction and read to the end."""
+    report = REPORTS[kind]
+    await tx.execute(f"DECLARE {CURSOR} NO SCROLL CURSOR FOR {report.select}", params)
+    fetch = f"FETCH FORWARD {int(batch_size)} FROM {CURSOR}"
+    while rows := await tx.fetchall(fetch):
+        yield [report.record.model_validate(row) for row in rows]
+    await tx.execute(f"CLOSE {CURSOR}")
