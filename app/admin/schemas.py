@@ -27,7 +27,7 @@ class ExportRequest(Body):
     subject: str | None = Field(None, description="attempts, statistics, questions: one subject's code")
     date_from: datetime | None = Field(None, description="attempts, statistics: from (inclusive)")
     date_to: datetime | None = Field(None, description="attempts, statistics: until (exclusive)")
-    mailing_id: int | None = Field(None, description="mailing: whose results")
+    mailing_id: int | None = Field(None, ge=1, description="mailing: whose results")
 
 
 class ResolveRequest(Body):

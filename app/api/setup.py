@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from aiohttp import web
+from pydantic import ValidationError
 
 from actors.errors import Conflict, Forbidden, InvalidInput, NotFound, RateLimited, Unauthenticated
 from actors.runtime import ActorBusy, ActorStopped, AskTimeout
@@ -21,6 +22,9 @@ def register_domain_errors(app: web.Application) -> None:
         (RateLimited, 429, "Too many requests"),
     ):
         register_error(app, kind, status, title, detail_from_exc=True)
+    # The edge builds a message from a parsed body; a rule the body model does not repeat
+    # (e.g. an id >= 1) then fails here: still the client's input, so 422, never 500.
+    register_error(app, ValidationError, 422, "Unprocessable content", "validation")
     for busy in (ActorBusy, AskTimeout, ActorStopped, StoreUnavailable):
         register_error(app, busy, 503, "Service temporarily unavailable", "unavailable", retry_after=1)
 

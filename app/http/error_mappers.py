@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aiohttp import web
+from pydantic import ValidationError
 
 from app.http.problems import ProblemError, retry_after_header
 
@@ -54,7 +55,10 @@ class ErrorMappers:
 def _validation_errors(exc: BaseException, type_slug: str | None) -> dict:
     """A 422 always lists its errors (the ValidationProblem schema); domain errors may say where."""
     field_errors = getattr(exc, "field_errors", None)
-    pairs = field_errors() if callable(field_errors) else [("body", str(exc))]
+    if isinstance(exc, ValidationError):  # a message built from valid-looking input refused it
+        pairs = [(".".join(["body", *map(str, e["loc"])]), e["msg"]) for e in exc.errors()]
+    else:
+        pairs = field_errors() if callable(field_errors) else [("body", str(exc))]
     return {"errors": [{"loc": loc, "msg": msg, "type": type_slug or "invalid"} for loc, msg in pairs]}
 
 
