@@ -30,6 +30,7 @@ from actors.adaptive.serving import ServeQuestionFn, Serving
 from actors.adaptive.updates import AnswerApplier
 from actors.adaptive.views import CARD_STATES
 from actors.aspects import logged, timed
+from actors.retry import while_unavailable
 from actors.runtime import Actor, Message, handles
 from actors.training.filters import FiltersFor, no_filters
 from actors.training.messages import AnswerSubmitted
@@ -62,7 +63,8 @@ class AdaptiveActor(Actor):
     @logged
     @timed
     async def on_answer(self, event: AnswerSubmitted) -> None:
-        await self._applier.apply(event)
+        # Idempotent per attempt id (rating_updates), so retrying after an outage applies it once.
+        await while_unavailable(lambda: self._applier.apply(event), what=f"ratings for attempt {event.attempt_id}")
 
     @handles(GetNextAdaptiveQuestion)
     @logged

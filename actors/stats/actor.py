@@ -26,6 +26,7 @@ from actors.stats.messages import (
 from actors.stats.rebuild import rebuild_user
 from actors.stats.render import local_today, user_stats
 from actors.stats.store import StatsStore
+from actors.retry import while_unavailable
 from actors.training.messages import AnswerSubmitted
 from actors.users.messages import AccountsMerged
 from storage.documents import DocumentStore
@@ -68,9 +69,13 @@ class StatsActor(Actor):
     @timed
     @invalidates("stats", key=_user_key)
     async def on_answer(self, event: AnswerSubmitted) -> None:
-        name = await self._timezone_of(event.user_id)
         fact = AnswerFact.model_validate(event.model_dump(include=set(AnswerFact.model_fields)))
-        await self._store.add_answer(fact, name, zone(name))
+
+        async def apply() -> None:  # idempotent per attempt id, so a retry cannot count twice
+            name = await self._timezone_of(event.user_id)
+            await self._store.add_answer(fact, name, zone(name))
+
+        await while_unavailable(apply, what=f"stats for attempt {event.attempt_id}")
 
     @handles(AccountsMerged)
     @logged
