@@ -39,7 +39,17 @@ NOT_IN_SESSION = """
     NOT EXISTS (SELECT 1 FROM served_questions sq
                 WHERE sq.session_id = %(session_id)s AND sq.question_id = q.id)
 """
-TRAINING_CANDIDATES = HISTORY + " WHERE " + CRITERIA + " AND " + NOT_IN_SESSION
+# The selection rule's order (actors/training/selection.py) done in SQL, so only a short list of the
+# best candidates crosses the wire: tier, then the oldest correct answer, then at random.
+BEST_FIRST = """
+    ORDER BY CASE WHEN COALESCE(shown.times_served, 0) = 0 OR la.last_correct = false THEN 0
+                  WHEN la.last_correct IS NULL THEN 1 ELSE 2 END,
+             CASE WHEN la.last_correct THEN la.last_answered_at END NULLS FIRST,
+             random()
+    LIMIT %(limit)s
+"""
+TRAINING_CANDIDATES = HISTORY + " WHERE " + CRITERIA + " AND " + NOT_IN_SESSION + BEST_FIRST
+SHORT_LIST = 16
 COUNT_MATCHING = """
     SELECT count(*) FROM questions q JOIN subjects s ON s.id = q.subject_id
     LEFT JOIN sources src ON src.id = q.source_id WHERE """ + CRITERIA
@@ -91,7 +101,8 @@ class CandidateRecord(BaseModel):
 class CandidatesRepository:
     async def for_training(self, tx: Tx, user_id: int, session_id: int,
                            criteria: QuestionCriteria) -> list[CandidateRecord]:
-        params = {**criteria.params(), "user_id": user_id, "session_id": session_id}
+        """The best few candidates by the selection rule (pick_next chooses among them)."""
+        params = {**criteria.params(), "user_id": user_id, "session_id": session_id, "limit": SHORT_LIST}
         return [CandidateRecord.model_validate(r) for r in await tx.fetchall(TRAINING_CANDIDATES, params)]
 
     async def count_matching(self, tx: Tx, criteria: QuestionCriteria) -> int:
