@@ -7,9 +7,6 @@ ReplacingMergeTree, read grouped by version). A changed applied file is refused 
 """
 from __future__ import annotations
 
-import hashlib
-import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,8 +15,8 @@ from loguru import logger
 
 from storage.clickhouse.client import ClickHouseTarget
 from storage.clickhouse.errors import ClickHouseMigrationError
-
-_FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+from storage.migration_files import MigrationFile
+from storage.migration_files import discover as discover_files
 
 CREATE_LEDGER = """
     CREATE TABLE IF NOT EXISTS schema_migrations
@@ -33,33 +30,8 @@ SELECT_LEDGER = """
 INSERT_LEDGER = "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES"
 
 
-@dataclass(frozen=True)
-class MigrationFile:
-    version: int
-    name: str
-    sql: str
-
-    @property
-    def checksum(self) -> str:
-        return hashlib.sha256(self.sql.encode()).hexdigest()
-
-    def statements(self) -> list[str]:
-        """The file's statements: comment lines dropped, split on a ';' that ends a line."""
-        body = "\n".join(line for line in self.sql.splitlines() if not line.strip().startswith("--"))
-        return [part.strip() for part in re.split(r";\s*(?:\n|$)", body) if part.strip()]
-
-
 def discover(directory: Path) -> list[MigrationFile]:
-    files: dict[int, MigrationFile] = {}
-    for path in sorted(directory.glob("*.sql")):
-        match = _FILE_NAME.match(path.name)
-        if not match:
-            raise ClickHouseMigrationError(f"{path.name}: migration files are named NNNN_snake_name.sql")
-        version = int(match.group(1))
-        if version in files:
-            raise ClickHouseMigrationError(f"{path.name}: version {version:04d} is used twice")
-        files[version] = MigrationFile(version, path.stem, path.read_text(encoding="utf-8"))
-    return [files[v] for v in sorted(files)]
+    return discover_files(directory, ClickHouseMigrationError)
 
 
 async def migrate(target: ClickHouseTarget, session: aiohttp.ClientSession, directory: Path) -> list[str]:

@@ -1,20 +1,18 @@
 """Forward-only SQL migrations: one transaction per file with its ledger row, checksums, advisory lock."""
 from __future__ import annotations
 
-import hashlib
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import aiopg
 import psycopg2
 from loguru import logger
 
+from storage.migration_files import MigrationFile
+from storage.migration_files import discover as discover_files
 from storage.postgres.errors import MigrationError
 
 # Any constant works; it only has to be the same for every process migrating this database.
 ADVISORY_LOCK_KEY = 0x41504F_0001
-_FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 CREATE_LEDGER = """
     CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -28,28 +26,8 @@ SELECT_LEDGER = "SELECT version, name, checksum FROM schema_migrations ORDER BY 
 INSERT_LEDGER = "INSERT INTO schema_migrations (version, name, checksum) VALUES (%s, %s, %s)"
 
 
-@dataclass(frozen=True)
-class MigrationFile:
-    version: int
-    name: str
-    sql: str
-
-    @property
-    def checksum(self) -> str:
-        return hashlib.sha256(self.sql.encode()).hexdigest()
-
-
 def discover(directory: Path) -> list[MigrationFile]:
-    files: dict[int, MigrationFile] = {}
-    for path in sorted(directory.glob("*.sql")):
-        match = _FILE_NAME.match(path.name)
-        if not match:
-            raise MigrationError(f"{path.name}: migration files are named NNNN_snake_name.sql")
-        version = int(match.group(1))
-        if version in files:
-            raise MigrationError(f"{path.name}: version {version:04d} is used twice")
-        files[version] = MigrationFile(version, path.stem, path.read_text(encoding="utf-8"))
-    return [files[v] for v in sorted(files)]
+    return discover_files(directory, MigrationError)
 
 
 async def migrate(dsn: str, directory: Path, *, timeout: float = 60.0) -> list[str]:
