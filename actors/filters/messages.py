@@ -4,6 +4,8 @@ The actor also handles users' AccountsMerged: the target keeps its own filter, o
 when it had none."""
 from __future__ import annotations
 
+from typing import ClassVar
+
 from actors.filters.views import (
     FilterOptions,
     FilterSettings,
@@ -30,6 +32,7 @@ class GetUserFilter(Message):
 class SetUserFilter(Message):
     """-> FilterState. Raises UnknownFilterValue (InvalidInput) naming the field and the values the bank
     lacks. A filter that matches no question is stored all the same: the reply says so in `message`."""
+    analytics_action: ClassVar[str] = "filter_changed"
     user_id: int
     filter: FilterSettings
     log_fields = ("user_id",)
@@ -37,6 +40,7 @@ class SetUserFilter(Message):
 
 class ResetUserFilter(Message):
     """-> FilterState of the default filter (everything)."""
+    analytics_action: ClassVar[str] = "filter_changed"
     user_id: int
     log_fields = ("user_id",)
 

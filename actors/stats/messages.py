@@ -5,7 +5,7 @@ and users' AccountsMerged (rebuilds the target from PostgreSQL, drops the source
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field, StringConstraints
 
@@ -34,6 +34,7 @@ __all__ = ["CounterView", "DayActivity", "GetLeaderboard", "GetLeaderboardTop", 
 
 class GetUserStats(Message):
     """-> UserStats (all zeros for a user who has not answered yet)."""
+    analytics_action: ClassVar[str] = "stats_viewed"
     user_id: int
     log_fields = ("user_id",)
 
@@ -48,6 +49,7 @@ class GetLeaderboardTop(Message):
 
 class GetLeaderboard(Message):
     """-> Leaderboard: the top plus the asking user's own entry and rank."""
+    analytics_action: ClassVar[str] = "leaderboard_viewed"
     user_id: int
     period: Period = "week"
     subject: SubjectCode | None = None
