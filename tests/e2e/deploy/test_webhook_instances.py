@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
 import pytest
 
+from tests.e2e.admin.helpers import insert_telegram_users, make_admin, wait_for_status
 from tests.support.live_process import LiveProcess, start_app_process
 
 SECRET = "test-webhook-secret"
@@ -16,7 +19,7 @@ WEBHOOK_URL = "https://bot.example.org/telegram/webhook"
 @pytest.fixture
 async def two_instances(empty_database, tmp_path, fake_telegram) -> AsyncIterator[list[LiveProcess]]:
     env = {"APO_BOT_TOKEN": fake_telegram.token, "APO_TELEGRAM_API_URL": fake_telegram.base_url,
-           "APO_BOT_WEBHOOK_URL": WEBHOOK_URL, "APO_BOT_WEBHOOK_SECRET": SECRET}
+           "APO_BOT_WEBHOOK_URL": WEBHOOK_URL, "APO_BOT_WEBHOOK_SECRET": SECRET, "APO_MAILING_RATE": "100"}
     instances = []
     for index in range(2):
         data_dir = tmp_path / f"instance{index}"
@@ -104,3 +107,32 @@ async def test_only_api_and_only_bot_serve_their_platform(empty_database, tmp_pa
         assert await api.stop() == 0, api.log()
         assert await bot.stop() == 0, bot.log()
     assert "serving api on" in api.log() and "serving bot on" in bot.log()
+
+
+async def test_a_mailing_is_shared_by_both_instances_without_duplicates(two_instances, fake_telegram,
+                                                                         empty_database):
+    first_id, count = 810_000, 1000
+    async with aiohttp.ClientSession(two_instances[0].base_url) as http:
+        _, admin = await make_admin(http, empty_database)
+        await insert_telegram_users(empty_database, first_id, count)
+        async with http.post("/admin/api/v1/mailings", headers=admin,
+                             json={"text": "Пробный тур в субботу", "segment": {"kind": "all"}}) as response:
+            mailing = await response.json()
+        async with http.post(f"/admin/api/v1/mailings/{mailing['id']}/start", headers=admin) as response:
+            assert response.status == 202
+        progress = await wait_for_status(http, admin, mailing["id"], {"finished"}, timeout=60)
+    assert (progress["sent"], progress["failed"], progress["interrupted"]) == (count, 0, 0)
+    for chat_id in range(first_id, first_id + count):
+        assert fake_telegram.sent_count(chat_id) == 1, chat_id
+    # Which instance sent what: each publishes a mailing_message_sent event per message, which its
+    # analytics spools (no ClickHouse here) into its own data dir once it stops.
+    for instance in two_instances:
+        assert await instance.stop() == 0, instance.log()
+    per_instance = [_spooled_events(instance.log_path.parent / "spool", "mailing_message_sent")
+                    for instance in two_instances]
+    assert sum(per_instance) == count and min(per_instance) > 0, per_instance  # shared through leases
+
+
+def _spooled_events(spool: Path, event: str) -> int:
+    return sum(1 for path in spool.glob("*.events.json")
+               for row in json.loads(path.read_text())["rows"] if row["event"] == event)
