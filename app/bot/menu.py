@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from actors.users.messages import UserView
 from app.bot.texts import filters as filter_texts
 from app.bot.texts import menu as texts
+from app.bot.texts import mistakes as mistakes_texts
 from app.bot.texts import simulation as simulation_texts
 from app.bot.texts import stats as stats_texts
 from app.bot.texts import training as training_texts
@@ -37,4 +38,5 @@ MAIN_MENU: tuple[MenuItem, ...] = (
     MenuItem("filters", filter_texts.menu_button),
     MenuItem("cabinet", texts.cabinet_button),
     MenuItem("help", texts.help_button),
+    MenuItem("mistakes", mistakes_texts.menu_button),                                              # issue #10
 )

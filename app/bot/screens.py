@@ -11,6 +11,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from loguru import logger
 
+from actors.adaptive.messages import UserRatings
 from actors.users.messages import UserView
 from app.bot.keyboards import cabinet as cabinet_kb
 from app.bot.keyboards import menu as menu_kb
@@ -30,8 +31,8 @@ def home(user: UserView, notice: str | None = None) -> Screen:
     return Screen(f"{notice}\n\n{text}" if notice else text, menu_kb.main_menu(user))
 
 
-def cabinet(user: UserView, notice: str | None = None) -> Screen:
-    return Screen(cabinet_texts.profile(user, notice), cabinet_kb.cabinet_menu(user))
+def cabinet(user: UserView, notice: str | None = None, ratings: UserRatings | None = None) -> Screen:
+    return Screen(cabinet_texts.profile(user, notice, ratings), cabinet_kb.cabinet_menu(user))
 
 
 def help_screen(user: UserView | None) -> Screen:

@@ -6,7 +6,7 @@
 4. cabinet       /cabinet, profile, grade, language
 5. cabinet_name  editing the name (state EditName.waiting)
 6. api_access    email + password for the REST API (states ApiAccess.*)
-7. training, simulation, stats, leaderboard, filters   the main menu's features
+7. training, mistakes, reminders, simulation, stats, leaderboard, filters   the main menu's features
 8. admin         /mailing, /export, question files sent by admins (app/bot/admin/)
 9. membership    a user blocking or unblocking the bot (my_chat_member)
 10. fallback     anything else: unknown commands, free text, outdated buttons
@@ -20,12 +20,12 @@ from aiogram import Router
 from app.bot.handlers import api_access, cabinet, cabinet_name, fallback, help, registration, start
 from app.bot.handlers import filters, leaderboard, stats
 from app.bot import admin
-from app.bot.handlers import membership, simulation, training
+from app.bot.handlers import membership, mistakes, reminders, simulation, training
 
 
 def feature_routers() -> list[Router]:
     """Fresh routers in the order above (each app builds its own dispatcher)."""
     return [module.make_router() for module in (start, help, registration, cabinet, cabinet_name,
-                                                 api_access, training, simulation,
+                                                 api_access, training, mistakes, reminders, simulation,
                                                  stats, leaderboard, filters, admin, membership,
                                                  fallback)]

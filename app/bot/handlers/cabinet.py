@@ -10,6 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 
+from actors.adaptive.messages import GetUserRatings, UserRatings
 from actors.runtime import ActorSystem
 from actors.users.messages import UpdateProfile, UserView
 from app.bot import screens
@@ -17,18 +18,27 @@ from app.bot.commands import set_chat_commands
 from app.bot.flags import REGISTERED
 from app.bot.i18n import LOCALES
 from app.bot.keyboards import registration as registration_kb
-from app.bot.keyboards.callbacks import CabinetCallback, GradeCallback, LocaleCallback, MenuCallback
+from app.bot.keyboards.callbacks import (
+    CabinetCallback,
+    GradeCallback,
+    LocaleCallback,
+    MenuCallback,
+)
 from app.bot.texts import cabinet as texts
 
 
-async def cabinet_command(message: Message, state: FSMContext, user: UserView) -> None:
+async def cabinet_command(message: Message, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
     await state.clear()
-    await screens.show(message, screens.cabinet(user))
+    await screens.show(message, screens.cabinet(user, ratings=await _ratings(actors, user)))
 
 
-async def cabinet_button(query: CallbackQuery, state: FSMContext, user: UserView) -> None:
+async def cabinet_button(query: CallbackQuery, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
     await state.clear()  # also "Cancel" of the cabinet's dialogs
-    await screens.show(query, screens.cabinet(user))
+    await screens.show(query, screens.cabinet(user, ratings=await _ratings(actors, user)))
+
+
+async def _ratings(actors: ActorSystem, user: UserView) -> UserRatings:
+    return await actors.ask(GetUserRatings(user_id=user.id, locale=user.locale))
 
 
 async def edit_grade(query: CallbackQuery) -> None:

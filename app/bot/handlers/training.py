@@ -1,6 +1,7 @@
 """Training in the bot: a question card per question, answered by its buttons (or a typed text,
 handled in training_input.py); the card becomes its verdict; Next sends the next card below it.
 
+A card from the mistakes queue (keyboard mode REVIEW, see mistakes.py) goes on with GetNextReview.
 Skip and Stop replace an unanswered card; Stop on a verdict keeps the verdict and sends the summary.
 A repeated press (or a press on an old card) gets the recorded verdict again from the actor.
 """
@@ -11,6 +12,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
+from actors.adaptive.errors import NoReviewsDue
+from actors.adaptive.messages import GetNextReview
 from actors.runtime import ActorSystem
 from actors.training.errors import (
     NoQuestionMatches,
@@ -32,14 +35,19 @@ from app.bot.handlers import cards, training_input
 from app.bot.handlers.training_input import STALE, TrainingInput
 from app.bot.keyboards import training as kb
 from app.bot.keyboards.callbacks import MenuCallback
-from app.bot.keyboards.training import DONE, TrainAnswer, TrainStep, TrainToggle
+from app.bot.keyboards.training import DONE, REVIEW, TrainAnswer, TrainStep, TrainToggle
+from app.bot.texts import mistakes as mistakes_texts
 from app.bot.texts import training as texts
 
 
-async def next_card(actors: ActorSystem, user: UserView, session: int | None) -> QuestionView | cards.Card:
-    """The next question, or the card that says why there is none."""
+async def next_card(actors: ActorSystem, user: UserView, session: int | None,
+                    mode: str = "") -> QuestionView | cards.Card:
+    """The next question (of the mistakes queue for mode REVIEW), or the card that says why there is none."""
+    ask = GetNextReview if mode == REVIEW else GetNextQuestion
     try:
-        return await actors.ask(GetNextQuestion(user_id=user.id, channel="bot", session_id=session or None))
+        return await actors.ask(ask(user_id=user.id, channel="bot", session_id=session or None))
+    except NoReviewsDue as error:
+        return cards.Card(mistakes_texts.nothing_due(error.next_due_at, user.timezone), kb.to_menu())
     except NoQuestionMatches:
         return cards.Card(texts.no_questions(), kb.to_menu())
     except SessionExhausted:
@@ -56,7 +64,7 @@ async def present(query: CallbackQuery, state: FSMContext, shown: QuestionView |
     if isinstance(shown, QuestionView):
         await state.set_state(TrainingInput.open_answer if shown.type == "open" else TrainingInput.choosing)
         await state.set_data({"served": shown.served_id, "session": shown.session_id,
-                              "message": message.message_id})
+                              "message": message.message_id, "mode": kb.mode_of(shown)})
 
 
 async def start(query: CallbackQuery, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
@@ -66,7 +74,7 @@ async def start(query: CallbackQuery, state: FSMContext, user: UserView, actors:
 async def step_next(query: CallbackQuery, callback_data: TrainStep, state: FSMContext, user: UserView,
                     actors: ActorSystem, callback_answer: CallbackAnswer) -> None:
     try:
-        shown = await next_card(actors, user, callback_data.session)
+        shown = await next_card(actors, user, callback_data.session, callback_data.mode)
     except (SessionFinished, SessionNotFound):
         return await _stale(query, callback_answer, texts.session_over())
     if isinstance(shown, QuestionView) and (await state.get_data()).get("served") == shown.served_id:
@@ -78,8 +86,7 @@ async def step_next(query: CallbackQuery, callback_data: TrainStep, state: FSMCo
 async def answer(query: CallbackQuery, callback_data: TrainAnswer, state: FSMContext, user: UserView,
                  actors: ActorSystem, callback_answer: CallbackAnswer) -> None:
     value = bool(callback_data.value) if callback_data.kind == "y" else callback_data.value
-    await _submit(query, callback_data.session, callback_data.served, value, state, user, actors,
-                  callback_answer)
+    await _submit(query, callback_data, value, state, user, actors, callback_answer)
 
 
 async def toggle(query: CallbackQuery, callback_data: TrainToggle, state: FSMContext, user: UserView,
@@ -93,12 +100,12 @@ async def toggle(query: CallbackQuery, callback_data: TrainToggle, state: FSMCon
         callback_answer.text = texts.pick_something()
         return
     picked = [i for i in range(mask.bit_length()) if mask >> i & 1]
-    await _submit(query, callback_data.session, callback_data.served, picked, state, user, actors,
-                  callback_answer)
+    await _submit(query, callback_data, picked, state, user, actors, callback_answer)
 
 
-async def _submit(query: CallbackQuery, session: int, served: int, value: object, state: FSMContext,
+async def _submit(query: CallbackQuery, card: TrainAnswer | TrainToggle, value: object, state: FSMContext,
                   user: UserView, actors: ActorSystem, callback_answer: CallbackAnswer) -> None:
+    served = card.served
     try:
         result: AnswerResult = await actors.ask(SubmitAnswer(user_id=user.id, served_id=served, answer=value,
                                                              channel="bot"))
@@ -107,14 +114,15 @@ async def _submit(query: CallbackQuery, session: int, served: int, value: object
     if (await state.get_data()).get("served") == served:
         await state.clear()
     body = cards.shown_body(query.message, texts.RULE)
-    await cards.rewrite(query, texts.verdict_card(body, result), kb.after_answer(session, result.question_id))
+    await cards.rewrite(query, texts.verdict_card(body, result), kb.after_answer(card.session, result.question_id,
+                                                                                  card.mode))
 
 
 async def skip(query: CallbackQuery, callback_data: TrainStep, state: FSMContext, user: UserView,
                actors: ActorSystem, callback_answer: CallbackAnswer) -> None:
     try:
         await actors.ask(SkipQuestion(user_id=user.id, served_id=callback_data.served))
-        shown = await next_card(actors, user, callback_data.session)
+        shown = await next_card(actors, user, callback_data.session, callback_data.mode)
     except (*STALE, SessionFinished, SessionNotFound):
         return await _stale(query, callback_answer, texts.no_longer_active())
     await present(query, state, shown)

@@ -51,7 +51,7 @@ async def open_answer(message: Message, state: FSMContext, user: UserView, actor
         await message.answer(texts.no_longer_active(), reply_markup=kb.to_menu())
         return
     await message.answer(texts.verdict(result),
-                         reply_markup=kb.after_answer(data["session"], result.question_id))
+                         reply_markup=kb.after_answer(data["session"], result.question_id, data.get("mode", "")))
 
 
 async def answer_not_text(message: Message) -> None:
@@ -68,10 +68,11 @@ async def ask_report(query: CallbackQuery, callback_data: TrainStep, state: FSMC
         return  # a double press: the prompt is there already
     await cards.strip(query.bot, query.from_user.id, query.message.message_id)  # the verdict stays
     prompt = await query.bot.send_message(query.from_user.id, texts.ask_report(MAX_REPORT),
-                                          reply_markup=kb.cancel_report(callback_data.session))
+                                          reply_markup=kb.cancel_report(callback_data.session,
+                                                                                callback_data.mode))
     await state.set_state(TrainingInput.report)
     await state.set_data({"question": callback_data.question, "session": callback_data.session,
-                          "prompt": prompt.message_id})
+                          "prompt": prompt.message_id, "mode": callback_data.mode})
 
 
 async def report_text(message: Message, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
@@ -88,7 +89,7 @@ async def report_text(message: Message, state: FSMContext, user: UserView, actor
         return
     await state.clear()
     await cards.strip(message.bot, message.chat.id, data["prompt"])
-    await message.answer(texts.report_thanks(), reply_markup=kb.go_on(data["session"]))
+    await message.answer(texts.report_thanks(), reply_markup=kb.go_on(data["session"], data.get("mode", "")))
 
 
 async def report_not_text(message: Message) -> None:
@@ -98,7 +99,7 @@ async def report_not_text(message: Message) -> None:
 async def cancel_report(query: CallbackQuery, callback_data: TrainStep, state: FSMContext) -> None:
     if await state.get_state() == TrainingInput.report.state:
         await state.clear()
-    await cards.rewrite(query, texts.report_cancelled(), kb.go_on(callback_data.session))
+    await cards.rewrite(query, texts.report_cancelled(), kb.go_on(callback_data.session, callback_data.mode))
 
 
 def make_router() -> Router:

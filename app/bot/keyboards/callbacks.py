@@ -21,7 +21,7 @@ class GradeCallback(CallbackData, prefix="grade"):
 
 
 class CabinetCallback(CallbackData, prefix="cab"):
-    action: str  # "name" | "grade" | "api"
+    action: str  # "name" | "grade" | "api" | "remind"
 
 
 class LocaleCallback(CallbackData, prefix="lang"):

@@ -17,6 +17,7 @@ from app.bot.texts import training as texts
 
 Rows = list[list[InlineKeyboardButton]]
 DONE = -1  # TrainToggle.pick of the Done button
+REVIEW = "m"  # the `mode` of a card from the mistakes queue ("": training); Next asks GetNextReview
 
 
 class TrainAnswer(CallbackData, prefix="ta"):
@@ -25,6 +26,7 @@ class TrainAnswer(CallbackData, prefix="ta"):
     served: int
     kind: str
     value: int
+    mode: str = ""
 
 
 class TrainToggle(CallbackData, prefix="tm"):
@@ -35,6 +37,7 @@ class TrainToggle(CallbackData, prefix="tm"):
     count: int
     mask: int
     pick: int
+    mode: str = ""
 
 
 class TrainStep(CallbackData, prefix="tx"):
@@ -42,6 +45,7 @@ class TrainStep(CallbackData, prefix="tx"):
     session: int
     served: int = 0
     question: int = 0
+    mode: str = ""
 
 
 def button(text: str, data: CallbackData) -> InlineKeyboardButton:
@@ -74,43 +78,47 @@ def _split(row: list[InlineKeyboardButton]) -> Rows:
     return [row[i:i + per_row] for i in range(0, len(row), per_row)]
 
 
+def mode_of(q: QuestionView) -> str:
+    return REVIEW if getattr(q, "mode", None) == "mistakes" else ""
+
+
 def question(q: QuestionView) -> InlineKeyboardMarkup:
-    return _question(q.type, len(q.options), q.session_id or 0, q.served_id, 0)
+    return _question(q.type, len(q.options), q.session_id or 0, q.served_id, 0, mode_of(q))
 
 
 def remarked(pressed: TrainToggle, mask: int) -> InlineKeyboardMarkup:
     """A multiple-choice card's keyboard with these options marked."""
-    return _question("multiple", pressed.count, pressed.session, pressed.served, mask)
+    return _question("multiple", pressed.count, pressed.session, pressed.served, mask, pressed.mode)
 
 
-def _question(kind: str, count: int, session: int, served: int, mask: int) -> InlineKeyboardMarkup:
+def _question(kind: str, count: int, session: int, served: int, mask: int, mode: str) -> InlineKeyboardMarkup:
     rows = choice_rows(
         kind, count, mask if kind == "multiple" else None,
-        lambda k, value: TrainAnswer(session=session, served=served, kind=k, value=value),
-        lambda marked, pick: TrainToggle(session=session, served=served, count=count, mask=marked, pick=pick))
-    rows.append([button(texts.skip_button(), TrainStep(action="skip", session=session, served=served)),
+        lambda k, value: TrainAnswer(session=session, served=served, kind=k, value=value, mode=mode),
+        lambda marked, pick: TrainToggle(session=session, served=served, count=count, mask=marked, pick=pick,
+                                         mode=mode))
+    rows.append([button(texts.skip_button(), TrainStep(action="skip", session=session, served=served, mode=mode)),
                  button(texts.stop_button(), TrainStep(action="stop", session=session))])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def after_answer(session: int, question_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[
-        [button(texts.next_button(), TrainStep(action="next", session=session)),
-         button(texts.stop_button(), TrainStep(action="end", session=session))],
-        [button(texts.report_button(), TrainStep(action="report", session=session, question=question_id))],
+def after_answer(session: int, question_id: int, mode: str = "") -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=go_on(session, mode).inline_keyboard + [
+        [button(texts.report_button(), TrainStep(action="report", session=session, question=question_id,
+                                                 mode=mode))],
     ])
 
 
-def go_on(session: int) -> InlineKeyboardMarkup:
+def go_on(session: int, mode: str = "") -> InlineKeyboardMarkup:
     """After a report (sent or cancelled): carry on or stop."""
     return InlineKeyboardMarkup(inline_keyboard=[
-        [button(texts.next_button(), TrainStep(action="next", session=session)),
-         button(texts.stop_button(), TrainStep(action="end", session=session))]])
+        [button(texts.next_button(), TrainStep(action="next", session=session, mode=mode)),
+         button(texts.stop_button(), TrainStep(action="end", session=session, mode=mode))]])
 
 
-def cancel_report(session: int) -> InlineKeyboardMarkup:
+def cancel_report(session: int, mode: str = "") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[
-        [button(common.cancel_button(), TrainStep(action="cancel", session=session))]])
+        [button(common.cancel_button(), TrainStep(action="cancel", session=session, mode=mode))]])
 
 
 def exhausted(session: int) -> InlineKeyboardMarkup:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from aiogram.utils.i18n import gettext as _
 
+from actors.adaptive.messages import UserRatings
 from actors.users.messages import UserView
 from app.bot.texts.common import grade_label, language_name, quote
 
 
-def profile(user: UserView, notice: str | None = None) -> str:
+def profile(user: UserView, notice: str | None = None, ratings: UserRatings | None = None) -> str:
     email = quote(user.email) if user.email else _("not set")
     lines = [
         _("<b>Personal cabinet</b>"),
@@ -18,6 +19,10 @@ def profile(user: UserView, notice: str | None = None) -> str:
         _("Email (API login): {email}").format(email=email),
         _("Telegram: linked") if user.telegram_linked else _("Telegram: not linked"),
     ]
+    if ratings and ratings.subjects:
+        lines += ["", _("<b>Ratings</b>")] + [
+            _("{subject}: {rating} ({level})").format(subject=quote(r.subject_name), rating=r.rating,
+                                                      level=quote(r.level_name)) for r in ratings.subjects]
     return "\n".join(([notice, ""] if notice else []) + lines)
 
 

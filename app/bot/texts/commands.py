@@ -9,5 +9,7 @@ def descriptions() -> list[tuple[str, str]]:
         ("start", _("Start or restart")),
         ("menu", _("Main menu")),
         ("cabinet", _("Personal cabinet")),
+        ("mistakes", _("Work on mistakes")),
+        ("stop_reminders", _("Turn off daily reminders")),
         ("help", _("Help")),
     ]

@@ -13,6 +13,7 @@ from actors.training.messages import (
     QuestionView,
     SessionSummary,
 )
+from app.bot.texts import mistakes
 from app.bot.texts.common import quote
 
 RULE = "┈" * 12
@@ -49,7 +50,8 @@ def hint(question: QuestionView) -> str:
 
 
 def card(question: QuestionView) -> str:
-    return f"{body(question)}\n{RULE}\n<i>{hint(question)}</i>"
+    head = f"{mistakes.card_head(question.reviews_due)}\n\n" if getattr(question, "mode", "") == "mistakes" else ""
+    return f"{head}{body(question)}\n{RULE}\n<i>{hint(question)}</i>"
 
 
 def answer_text(result: AnswerResult | ItemVerdict) -> str:

@@ -20,5 +20,7 @@ async def open_cabinet(fake: FakeTelegram, user: FakeUser, screen: BotOutput) ->
 
 
 # The start page's menu, in order (app/bot/menu.py), as each language shows it.
-MENU_RU = ["🎯 Тренировка", "🏆 Симуляция олимпиады", "📊 Статистика", "🎛 Фильтры", "👤 Кабинет", "❓ Помощь"]
-MENU_EN = ["🎯 Train", "🏆 Olympiad simulation", "📊 Statistics", "🎛 Filters", "👤 Cabinet", "❓ Help"]
+MENU_RU = ["🎯 Тренировка", "🏆 Симуляция олимпиады", "📊 Статистика", "🎛 Фильтры", "👤 Кабинет", "❓ Помощь",
+           "🔁 Работа над ошибками"]
+MENU_EN = ["🎯 Train", "🏆 Olympiad simulation", "📊 Statistics", "🎛 Filters", "👤 Cabinet", "❓ Help",
+           "🔁 Work on mistakes"]
