@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from actors.mailing.options import MailingOptions
 from tests.e2e.admin.conftest import telegram_settings
 from tests.e2e.admin.test_bank_tools import bank_file, question
-from tests.e2e.admin.wiring import admin_app, include_admin_router
+from tests.e2e.admin.wiring import admin_app
 from tests.e2e.bot.helpers import register
 from tests.support.fake_telegram import BotOutput, FakeUser
 from tests.support.fixtures_bot import wait_for_polling_start
@@ -23,8 +23,7 @@ ADMIN_ID = 9001
 
 
 @pytest.fixture
-async def bot(fake_telegram, empty_database, tmp_path, monkeypatch) -> AsyncIterator:
-    include_admin_router(monkeypatch)
+async def bot(fake_telegram, empty_database, tmp_path) -> AsyncIterator:
     settings = telegram_settings(empty_database, tmp_path, fake_telegram).model_copy(
         update={"admin_telegram_ids": frozenset({ADMIN_ID})})
     server = TestServer(admin_app(settings, MailingOptions(rate=50, scan_seconds=0.5)), host="127.0.0.1")
