@@ -3,10 +3,8 @@ from PostgreSQL) both call apply(), which is why they agree."""
 from __future__ import annotations
 
 import bisect
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel, ConfigDict
 
 from actors.stats.calendar import (
     local_day,
@@ -24,21 +22,10 @@ from actors.stats.document import (
     ThemeCounters,
     WeekSubject,
 )
+from storage.postgres.attempt_facts_repo import AttemptFactRecord
 
-
-class AnswerFact(BaseModel):
-    """What statistics need of an answer: from an AnswerSubmitted event or an attempts row."""
-    model_config = ConfigDict(frozen=True)
-
-    attempt_id: int
-    user_id: int
-    subject: str
-    theme: str
-    correct: bool
-    points: float
-    max_points: int
-    elapsed_ms: int | None
-    answered_at: datetime
+# What statistics need of an answer: built from an AnswerSubmitted event, or read from attempts.
+AnswerFact = AttemptFactRecord
 
 
 def cents(value: float) -> float:

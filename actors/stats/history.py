@@ -30,5 +30,4 @@ class PostgresAttemptHistory:
         async with self._db.transaction() as tx:
             records = await self._repo.page(tx, user_id, after_id, limit)
         # UTC, as training stamps AnswerSubmitted.answered_at: the stored text must be identical.
-        return [AnswerFact(**r.model_dump(exclude={"answered_at"}),
-                           answered_at=r.answered_at.astimezone(UTC)) for r in records]
+        return [r.model_copy(update={"answered_at": r.answered_at.astimezone(UTC)}) for r in records]

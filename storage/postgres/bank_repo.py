@@ -1,11 +1,9 @@
 """Writing the bank: subjects, sources, themes and questions, in batches (one statement per kind)."""
 from __future__ import annotations
 
-from typing import Any
-
 from psycopg2.extras import Json
-from pydantic import BaseModel, ConfigDict
 
+from storage.postgres.questions_repo import QuestionContent
 from storage.postgres.tx import Tx
 
 # Two imports at once (two processes seeding an empty bank) take turns; any constant will do.
@@ -67,24 +65,9 @@ UPDATE_QUESTIONS = f"""
 """
 
 
-class QuestionWrite(BaseModel):
+class QuestionWrite(QuestionContent):
     """One question as stored, with its references already resolved to ids."""
-    model_config = ConfigDict(frozen=True)
-
-    external_id: str
     subject_id: int
-    theme_id: int
-    source_id: int | None
-    type: str
-    text: str
-    options: list[str]
-    correct_answer: Any
-    tolerance: float | None
-    explanation: str
-    may_in_subway: bool
-    image: str | None
-    difficulty: int
-    points: int
     content_hash: str
 
 

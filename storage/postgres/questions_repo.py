@@ -29,20 +29,13 @@ BUMP_COUNTERS = """
 """
 
 
-class QuestionRecord(BaseModel):
-    """A whole question, the correct answer included: never hand it to an edge as it is."""
+class QuestionContent(BaseModel):
+    """What a question says and how it is graded: shared by the stored record and the importer's write."""
     model_config = ConfigDict(frozen=True)
 
-    id: int
     external_id: str
-    subject: str
-    subject_name: str
     theme_id: int
-    theme: str
     source_id: int | None
-    olympiad: str | None
-    stage: str | None
-    year: int | None
     type: str
     text: str
     options: list[str]
@@ -53,6 +46,17 @@ class QuestionRecord(BaseModel):
     image: str | None
     difficulty: int
     points: int
+
+
+class QuestionRecord(QuestionContent):
+    """A whole question, the correct answer included: never hand it to an edge as it is."""
+    id: int
+    subject: str
+    subject_name: str
+    theme: str
+    olympiad: str | None
+    stage: str | None
+    year: int | None
     attempts_count: int
     correct_count: int
 
