@@ -26,7 +26,7 @@ async def two_instances(empty_database, tmp_path, fake_telegram) -> AsyncIterato
         data_dir.mkdir()
         instances.append(await start_app_process(empty_database, data_dir, **env))
     try:
-        await fake_telegram.wait_for_call("setWebhook", timeout=10)
+        await fake_telegram.wait_for_call("setWebhook", timeout=30)
         yield instances
     finally:
         for instance in instances:
@@ -97,7 +97,7 @@ async def test_only_api_and_only_bot_serve_their_platform(empty_database, tmp_pa
                 assert r.status == 404
             async with session.get(bot.base_url + "/healthz") as r:
                 assert r.status == 200
-        await fake_telegram.wait_for_call("getUpdates", timeout=10)  # the bot container polls
+        await fake_telegram.wait_for_call("getUpdates", timeout=30)  # the bot container polls (slow start under load)
         user = fake_telegram.user(5004, first_name="Оля")
         await user.send("/start")
         assert (await fake_telegram.next_message(user.id)).button("Оставить «Оля»")
