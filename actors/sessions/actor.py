@@ -2,6 +2,11 @@
 
 Kept apart from password login on purpose: argon2 verification is slow, and a burst of logins
 must never hold up the token check every other request waits on.
+
+Every API request resolves its token, so the answer (token hash -> user id) is cached for
+TOKEN_CACHE_SECONDS in the @cached backend. Log-out drops the entry; a revocation made by another
+instance (memory backend), or an expiry, shows within that time. A cached user that is gone (merged into another
+account) is looked up again.
 """
 from __future__ import annotations
 
@@ -9,15 +14,17 @@ from collections.abc import Hashable
 from datetime import datetime, timedelta, timezone
 
 from actors.aspects import logged, timed
+from actors.aspects.cache import cache_delete, cache_get, cache_set, get_cache
 from actors.runtime import Actor, ActorRef, Message, handles
 from actors.sessions.messages import IssueToken
-from actors.users.errors import InvalidToken
+from actors.users.errors import InvalidToken, UserNotFound
 from actors.users.messages import Authenticate, GetUser, IssuedToken, LogOut, UserView
 from actors.users.secrets import TOKEN_PREFIX, new_token, secret_hash
 from storage.postgres import Database
 from storage.postgres.tokens_repo import TokensRepository
 
 TOKEN_TTL = timedelta(days=30)
+TOKEN_CACHE_SECONDS = 30.0
 
 
 def session_shard_key(message: Message) -> Hashable:
@@ -46,15 +53,29 @@ class SessionsActor(Actor):
         token = msg.token.get_secret_value()
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
             raise InvalidToken()
+        digest = secret_hash(token)
+        hit = await cache_get(get_cache(), _cache_key(digest))
+        if hit is not None:
+            try:
+                return await self._users.ask(GetUser(user_id=hit[0]))
+            except UserNotFound:  # merged away since it was cached: ask the database again
+                await cache_delete(get_cache(), _cache_key(digest))
         async with self._db.autocommit() as tx:
-            user_id = await self._tokens.token_user(tx, secret_hash(token))
+            user_id = await self._tokens.token_user(tx, digest)
         if user_id is None:
             raise InvalidToken()
+        await cache_set(get_cache(), _cache_key(digest), (user_id,), TOKEN_CACHE_SECONDS)
         return await self._users.ask(GetUser(user_id=user_id))
 
     @handles(LogOut)
     @logged
     @timed
     async def log_out(self, msg: LogOut) -> None:
+        digest = secret_hash(msg.token.get_secret_value())
         async with self._db.autocommit() as tx:
-            await self._tokens.revoke_token(tx, secret_hash(msg.token.get_secret_value()))
+            await self._tokens.revoke_token(tx, digest)
+        await cache_delete(get_cache(), _cache_key(digest))
+
+
+def _cache_key(digest: bytes) -> str:
+    return f"apo:tokens:{digest.hex()}"  # the hash, never the token itself

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from actors.aspects import logged, timed
+from actors.bank.messages import QuestionsImported
 from actors.runtime import Actor, Event, handles
 from actors.training.filters import FiltersFor, no_filters
 from actors.training.messages import (
@@ -39,6 +40,7 @@ from actors.training.messages import (
 )
 from actors.training.papers import Papers
 from actors.training.practice import Practice
+from actors.training.question_cache import QuestionCache
 from actors.training.reports import Reports
 from storage.postgres import Database
 from storage.postgres.catalog_repo import CatalogRepository
@@ -51,10 +53,12 @@ def utc_now() -> datetime:
 class TrainingActor(Actor):
     def __init__(self, database: Database, filters_for: FiltersFor = no_filters, *,
                  clock: Callable[[], datetime] = utc_now, rng: random.Random | None = None,
-                 deadline_grace: timedelta = timedelta(seconds=2)) -> None:
+                 deadline_grace: timedelta = timedelta(seconds=2),
+                 question_cache: QuestionCache | None = None) -> None:
         self._db = database
         rng = rng or random.Random()
-        self._practice = Practice(database, clock, rng, filters_for)
+        self._question_cache = question_cache or QuestionCache()  # shared by the shards when given
+        self._practice = Practice(database, clock, rng, filters_for, self._question_cache)
         self._papers = Papers(database, clock, rng, deadline_grace)
         self._reports = Reports(database, clock)
         self._catalog = CatalogRepository()
@@ -71,6 +75,11 @@ class TrainingActor(Actor):
     @timed
     async def next_question(self, msg: GetNextQuestion) -> QuestionView:
         return await self._publish_then_reply(*await self._practice.next_question(msg))
+
+    @handles(QuestionsImported)
+    @logged
+    async def on_questions_imported(self, event: QuestionsImported) -> None:
+        self._question_cache.clear()
 
     @handles(ServeQuestion)
     @logged

@@ -28,6 +28,7 @@ from actors.training.messages import (
     SkipQuestion,
     SubmitAnswer,
 )
+from actors.training.question_cache import QuestionCache
 from actors.training.render import correct_answer_text, question_view
 from actors.training.selection import pick_next
 from actors.training.views import AnswerResult, QuestionView, SessionSummary
@@ -38,8 +39,8 @@ from storage.postgres.attempts_repo import (
     AttemptWrite,
 )
 from storage.postgres.candidates_repo import CandidatesRepository, QuestionCriteria
-from storage.postgres.questions_repo import QuestionRecord, QuestionsRepository
-from storage.postgres.training_repo import SessionRecord, TrainingRepository
+from storage.postgres.questions_repo import QuestionRecord
+from storage.postgres.training_repo import TouchedSession, TrainingRepository
 
 # A session idle for longer than this is not continued by GetNextQuestion(session_id=None).
 SESSION_IDLE = timedelta(hours=2)
@@ -49,10 +50,11 @@ Clock = Callable[[], datetime]
 
 
 class Practice:
-    def __init__(self, database: Database, clock: Clock, rng: random.Random, filters_for: FiltersFor) -> None:
+    def __init__(self, database: Database, clock: Clock, rng: random.Random, filters_for: FiltersFor,
+                 question_cache: QuestionCache) -> None:
         self._db, self._clock, self._rng, self._filters_for = database, clock, rng, filters_for
+        self._question_cache = question_cache
         self._sessions = TrainingRepository()
-        self._questions = QuestionsRepository()
         self._attempts = AttemptsRepository()
         self._candidates = CandidatesRepository()
 
@@ -60,75 +62,78 @@ class Practice:
         wanted = await self._filters_for(msg.user_id)
         criteria = QuestionCriteria.model_validate(wanted.model_dump())
         now = self._clock()
-        async with self._db.transaction() as tx:
-            session = await self._session(tx, msg, now)
-            await self._sessions.touch_session(tx, session.id, now)
-            pending = await self._sessions.pending(tx, session.id)
-            if pending is not None:  # a retried request sees the same served question
-                question = await self._questions.get(tx, pending.question_id)
-                return question_view(question, pending.id, session.id), []
+        # Statement by statement, no BEGIN/COMMIT: this user's messages are serialized by the shard,
+        # and each step is safe alone (a touched session, a read, one inserted served row).
+        async with self._db.autocommit() as tx:
+            touched = await self._session(tx, msg, now)
+            session = touched.session
+            if touched.pending_served_id is not None:  # a retried request sees the same served question
+                question = await self._question_cache.get(tx, touched.pending_question_id)
+                return question_view(question, touched.pending_served_id, session.id), []
             chosen = pick_next(await self._candidates.for_training(tx, msg.user_id, session.id, criteria),
                                self._rng)
             if chosen is None:
                 if await self._candidates.count_matching(tx, criteria):
                     raise SessionExhausted()
                 raise NoQuestionMatches()
+            question = await self._question_cache.get(tx, chosen.question_id)
             served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=chosen.question_id,
                                                 channel=msg.channel, now=now, session_id=session.id)
-            question = await self._questions.get(tx, chosen.question_id)
         return question_view(question, served.id, session.id), [question_served(question, served, "training")]
 
     async def serve(self, msg: ServeQuestion) -> tuple[QuestionView, list[Event]]:
         """A chosen question (adaptive, mistakes) in the user's session; the pending one wins."""
         now = self._clock()
-        async with self._db.transaction() as tx:
-            session = await self._session(tx, msg, now)
-            await self._sessions.touch_session(tx, session.id, now)
-            pending = await self._sessions.pending(tx, session.id)
-            if pending is not None:
-                question = await self._questions.get(tx, pending.question_id)
-                return question_view(question, pending.id, session.id), []
-            question = await self._questions.get(tx, msg.question_id)
+        async with self._db.autocommit() as tx:
+            touched = await self._session(tx, msg, now)
+            session = touched.session
+            if touched.pending_served_id is not None:
+                question = await self._question_cache.get(tx, touched.pending_question_id)
+                return question_view(question, touched.pending_served_id, session.id), []
+            question = await self._question_cache.get(tx, msg.question_id)
             if question is None:
                 raise QuestionNotFound()
             served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=question.id,
                                                 channel=msg.channel, now=now, session_id=session.id)
         return question_view(question, served.id, session.id), [question_served(question, served, "training")]
 
-    async def _session(self, tx: Tx, msg: GetNextQuestion | ServeQuestion, now: datetime) -> SessionRecord:
+    async def _session(self, tx: Tx, msg: GetNextQuestion | ServeQuestion, now: datetime) -> TouchedSession:
         if msg.session_id is not None:
-            session = await self._sessions.get_session(tx, msg.session_id, msg.user_id)
-            if session is None:
+            touched = await self._sessions.touch_by_id(tx, msg.session_id, msg.user_id, now)
+            if touched is None:
                 raise SessionNotFound()
-            if session.finished_at is not None:
+            if touched.session.finished_at is not None:
                 raise SessionFinished()
-            return session
-        return (await self._sessions.latest_open_session(tx, msg.user_id, now - SESSION_IDLE)
-                or await self._sessions.create_session(tx, msg.user_id, msg.channel, now))
+            return touched
+        touched = await self._sessions.touch_latest_open(tx, msg.user_id, now - SESSION_IDLE, now)
+        if touched is not None:
+            return touched
+        created = await self._sessions.create_session(tx, msg.user_id, msg.channel, now)
+        return TouchedSession(session=created, pending_served_id=None, pending_question_id=None)
 
     async def submit(self, msg: SubmitAnswer) -> tuple[AnswerResult, list[Event]]:
         now = self._clock()
-        async with self._db.transaction() as tx:
-            served = await self._sessions.get_served(tx, msg.served_id, msg.user_id)
-            if served is None or served.session_id is None:
+        # Two statements: a read, then one that writes the attempt with its counters (its own
+        # transaction); a concurrent submit of the same served id loses on the unique served_id.
+        async with self._db.autocommit() as tx:
+            found = await self._sessions.get_served_and_attempt(tx, msg.served_id, msg.user_id)
+            if found is None or found[0].session_id is None:
                 raise ServedQuestionNotFound()
-            question = await self._questions.get(tx, served.question_id)
-            earlier = await self._attempts.by_served(tx, served.id)
+            served, earlier = found
+            question = await self._question_cache.get(tx, served.question_id)
             if earlier is not None:  # a double press or a retried request: the first result stands
                 return answer_result(earlier, question), []
             if served.skipped_at is not None:
                 raise QuestionSkippedAlready()
             answer = canonical_answer(question, msg.answer)
             verdict = grade(question, answer)
-            attempt = await self._attempts.insert(tx, AttemptWrite(
+            attempt = await self._attempts.insert_training(tx, AttemptWrite(
                 served_id=served.id, user_id=msg.user_id, question_id=question.id, answer=answer,
                 correct=verdict.correct, score=verdict.score, points=verdict.points,
                 max_points=question.points, elapsed_ms=_elapsed_ms(msg, served.served_at, now),
-                channel=msg.channel, mode="training", created_at=now))
+                channel=msg.channel, mode="training", created_at=now), served.session_id)
             if attempt is None:  # a concurrent submit (another process) committed first
                 return answer_result(await self._attempts.by_served(tx, served.id), question), []
-            await self._questions.bump_counters(tx, question.id, verdict.correct)
-            await self._sessions.touch_session(tx, served.session_id, now)
         return answer_result(attempt, question), [answer_submitted(attempt, question)]
 
     async def skip(self, msg: SkipQuestion) -> tuple[None, list[Event]]:

@@ -19,6 +19,21 @@ INSERT_ATTEMPT = f"""
     ON CONFLICT (served_id) DO NOTHING
     RETURNING {ATTEMPT_COLUMNS}
 """
+# A training answer in one statement (so one transaction, no BEGIN/COMMIT round trips): the attempt,
+# and only when it was new, the question's counters and the session's last activity.
+INSERT_TRAINING_ATTEMPT = f"""
+    WITH attempt AS ({INSERT_ATTEMPT}),
+    counted AS (
+        UPDATE questions SET attempts_count = attempts_count + 1,
+                             correct_count = correct_count + CASE WHEN %(correct)s THEN 1 ELSE 0 END
+        WHERE id = %(question_id)s AND EXISTS (SELECT 1 FROM attempt)
+    ),
+    touched AS (
+        UPDATE training_sessions SET last_active_at = %(created_at)s
+        WHERE id = %(session_id)s AND EXISTS (SELECT 1 FROM attempt)
+    )
+    SELECT * FROM attempt
+"""
 GET_BY_SERVED = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = %(served_id)s"
 GET_BY_SERVED_IDS = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = ANY(%(ids)s)"
 
@@ -49,6 +64,12 @@ class AttemptsRepository:
         """The new attempt, or None when the served question already has one (a double submit)."""
         params = {**attempt.model_dump(), "answer": Json(attempt.answer)}
         row = await tx.fetchone(INSERT_ATTEMPT, params)
+        return AttemptRecord.model_validate(row) if row else None
+
+    async def insert_training(self, tx: Tx, attempt: AttemptWrite, session_id: int) -> AttemptRecord | None:
+        """As insert, and a new attempt also counts on its question and touches its session."""
+        params = {**attempt.model_dump(), "answer": Json(attempt.answer), "session_id": session_id}
+        row = await tx.fetchone(INSERT_TRAINING_ATTEMPT, params)
         return AttemptRecord.model_validate(row) if row else None
 
     async def by_served(self, tx: Tx, served_id: int) -> AttemptRecord | None:

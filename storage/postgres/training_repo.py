@@ -5,6 +5,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from storage.postgres.attempts_repo import AttemptRecord
 from storage.postgres.tx import Tx
 
 SESSION_COLUMNS = "id, user_id, channel, started_at, last_active_at, finished_at"
@@ -15,12 +16,6 @@ CREATE_SESSION = f"""
     VALUES (%(user_id)s, %(channel)s, %(now)s, %(now)s) RETURNING {SESSION_COLUMNS}
 """
 GET_SESSION = f"SELECT {SESSION_COLUMNS} FROM training_sessions WHERE id = %(id)s AND user_id = %(user_id)s"
-LATEST_OPEN_SESSION = f"""
-    SELECT {SESSION_COLUMNS} FROM training_sessions
-    WHERE user_id = %(user_id)s AND finished_at IS NULL AND last_active_at >= %(since)s
-    ORDER BY last_active_at DESC LIMIT 1
-"""
-TOUCH_SESSION = "UPDATE training_sessions SET last_active_at = %(now)s WHERE id = %(id)s"
 FINISH_SESSION = """
     UPDATE training_sessions SET finished_at = COALESCE(finished_at, %(now)s) WHERE id = %(id)s
 """
@@ -31,13 +26,6 @@ SESSION_SUMMARY = """
     FROM served_questions sq LEFT JOIN attempts a ON a.served_id = sq.id
     WHERE sq.session_id = %(id)s
 """
-# The question on screen: served in this session, neither answered nor skipped.
-PENDING_SERVED = f"""
-    SELECT {SERVED_COLUMNS} FROM served_questions sq
-    WHERE session_id = %(session_id)s AND skipped_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.served_id = sq.id)
-    ORDER BY id DESC LIMIT 1
-"""
 SERVE = f"""
     INSERT INTO served_questions (user_id, question_id, session_id, simulation_id, position, channel,
                                   served_at)
@@ -45,7 +33,36 @@ SERVE = f"""
             %(now)s)
     RETURNING {SERVED_COLUMNS}
 """
+# One round trip for the start of GetNextQuestion: the session is touched (only while it is open) and
+# returned with the question on screen, if any (served, neither answered nor skipped).
+_TOUCHED_WITH_PENDING = f"""
+    WITH session AS (
+        UPDATE training_sessions
+        SET last_active_at = CASE WHEN finished_at IS NULL THEN %(now)s ELSE last_active_at END
+        WHERE id = ({{which}}) RETURNING {SESSION_COLUMNS}
+    )
+    SELECT session.*, pending.id AS pending_served_id, pending.question_id AS pending_question_id
+    FROM session LEFT JOIN LATERAL (
+        SELECT sq.id, sq.question_id FROM served_questions sq
+        WHERE sq.session_id = session.id AND sq.skipped_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.served_id = sq.id)
+        ORDER BY sq.id DESC LIMIT 1
+    ) pending ON true
+"""
+TOUCH_LATEST_OPEN = _TOUCHED_WITH_PENDING.format(which="""
+    SELECT id FROM training_sessions
+    WHERE user_id = %(user_id)s AND finished_at IS NULL AND last_active_at >= %(since)s
+    ORDER BY last_active_at DESC LIMIT 1""")
+TOUCH_SESSION_BY_ID = _TOUCHED_WITH_PENDING.format(
+    which="SELECT id FROM training_sessions WHERE id = %(id)s AND user_id = %(user_id)s")
 GET_SERVED = f"SELECT {SERVED_COLUMNS} FROM served_questions WHERE id = %(id)s AND user_id = %(user_id)s"
+# A served question with its attempt, if it has one: what SubmitAnswer needs, in one round trip.
+GET_SERVED_AND_ATTEMPT = f"""
+    SELECT {", ".join("sq." + c.strip() for c in SERVED_COLUMNS.split(","))},
+           CASE WHEN a.id IS NULL THEN NULL ELSE to_jsonb(a) END AS attempt
+    FROM served_questions sq LEFT JOIN attempts a ON a.served_id = sq.id
+    WHERE sq.id = %(id)s AND sq.user_id = %(user_id)s
+"""
 SKIP = "UPDATE served_questions SET skipped_at = COALESCE(skipped_at, %(now)s) WHERE id = %(id)s"
 
 
@@ -71,6 +88,22 @@ class SessionTotals(BaseModel):
     max_points: int
 
 
+class TouchedSession(BaseModel):
+    """A session as it is after being touched, with the question still on screen (if any)."""
+    model_config = ConfigDict(frozen=True)
+
+    session: SessionRecord
+    pending_served_id: int | None
+    pending_question_id: int | None
+
+    @classmethod
+    def from_row(cls, row: dict) -> TouchedSession:
+        pending_served_id = row.pop("pending_served_id")
+        pending_question_id = row.pop("pending_question_id")
+        return cls(session=SessionRecord.model_validate(row), pending_served_id=pending_served_id,
+                   pending_question_id=pending_question_id)
+
+
 class ServedRecord(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -94,22 +127,22 @@ class TrainingRepository:
         row = await tx.fetchone(GET_SESSION, {"id": session_id, "user_id": user_id})
         return SessionRecord.model_validate(row) if row else None
 
-    async def latest_open_session(self, tx: Tx, user_id: int, since: datetime) -> SessionRecord | None:
-        row = await tx.fetchone(LATEST_OPEN_SESSION, {"user_id": user_id, "since": since})
-        return SessionRecord.model_validate(row) if row else None
+    async def touch_latest_open(self, tx: Tx, user_id: int, since: datetime,
+                                now: datetime) -> TouchedSession | None:
+        """The user's latest session still open and active since `since`, touched."""
+        row = await tx.fetchone(TOUCH_LATEST_OPEN, {"user_id": user_id, "since": since, "now": now})
+        return TouchedSession.from_row(row) if row else None
 
-    async def touch_session(self, tx: Tx, session_id: int, now: datetime) -> None:
-        await tx.execute(TOUCH_SESSION, {"id": session_id, "now": now})
+    async def touch_by_id(self, tx: Tx, session_id: int, user_id: int, now: datetime) -> TouchedSession | None:
+        """The user's own session (touched only while open); another user's reads as missing."""
+        row = await tx.fetchone(TOUCH_SESSION_BY_ID, {"id": session_id, "user_id": user_id, "now": now})
+        return TouchedSession.from_row(row) if row else None
 
     async def finish_session(self, tx: Tx, session_id: int, now: datetime) -> None:
         await tx.execute(FINISH_SESSION, {"id": session_id, "now": now})
 
     async def session_totals(self, tx: Tx, session_id: int) -> SessionTotals:
         return SessionTotals.model_validate(await tx.fetchone(SESSION_SUMMARY, {"id": session_id}))
-
-    async def pending(self, tx: Tx, session_id: int) -> ServedRecord | None:
-        row = await tx.fetchone(PENDING_SERVED, {"session_id": session_id})
-        return ServedRecord.model_validate(row) if row else None
 
     async def serve(self, tx: Tx, *, user_id: int, question_id: int, channel: str, now: datetime,
                     session_id: int | None = None, simulation_id: int | None = None,
@@ -123,6 +156,15 @@ class TrainingRepository:
         """Only the user's own: another user's served id reads as missing."""
         row = await tx.fetchone(GET_SERVED, {"id": served_id, "user_id": user_id})
         return ServedRecord.model_validate(row) if row else None
+
+    async def get_served_and_attempt(self, tx: Tx, served_id: int,
+                                     user_id: int) -> tuple[ServedRecord, AttemptRecord | None] | None:
+        """The user's own served question and its attempt (None while unanswered)."""
+        row = await tx.fetchone(GET_SERVED_AND_ATTEMPT, {"id": served_id, "user_id": user_id})
+        if row is None:
+            return None
+        attempt = row.pop("attempt")
+        return ServedRecord.model_validate(row), AttemptRecord.model_validate(attempt) if attempt else None
 
     async def skip(self, tx: Tx, served_id: int, now: datetime) -> None:
         await tx.execute(SKIP, {"id": served_id, "now": now})

@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from actors.bank.actor import BankActor
+from actors.bank.messages import QuestionsImported
 from actors.runtime import Actor, ActorRef, ActorSystem, Event, handles
 from actors.training.actor import TrainingActor
 from actors.training.filters import QuestionFilter
+from actors.training.question_cache import QuestionCache
 from actors.training.views import QuestionView
 from app.wiring_training import training_shard_key
 from storage.postgres import Database
@@ -110,9 +112,12 @@ def start_backend(database: Database, clock: FakeClock, events: list[Event],
 
     system = ActorSystem(default_ask_timeout=20.0, busy_wait=1.0)
     bank = system.spawn("bank", lambda: BankActor(database, seed_dir=SEED_DIR if seed else None))
+    question_cache = QuestionCache()
     training = system.spawn("training", lambda: TrainingActor(database, filters_for, clock=clock,
-                                                              rng=random.Random(4)),
+                                                              rng=random.Random(4),
+                                                              question_cache=question_cache),
                             shards=2, shard_key=training_shard_key)
+    system.subscribe(QuestionsImported, training)
     system.subscribe(Event, system.spawn("events", lambda: EventLog(events)))
     return system, bank, training
 

@@ -18,6 +18,7 @@ from actors.bank.messages import (
     QuestionsImported,
 )
 from actors.runtime import ActorSystem
+from actors.training.messages import ServeQuestion, SubmitAnswer
 
 SEED_DIR = Path(__file__).resolve().parents[3] / "data" / "questions"
 
@@ -150,3 +151,22 @@ async def test_formula_looking_text_survives_an_xlsx_round_trip_as_text(empty_ba
     for column, text in (("text", "=SUM(A1:A3)"), ("option_1", "+7"), ("option_2", "@x"),
                          ("explanation", "=1+1")):
         assert (cells[column].value, cells[column].data_type) == (text, "s")
+
+
+async def test_an_import_that_changes_the_correct_answer_grades_the_next_answer_by_the_new_one(backend, make_user):
+    user = await make_user()
+    question_id = await backend.fetchval("SELECT id FROM questions WHERE external_id = 'econ-0001'")
+    first = await backend.training.ask(ServeQuestion(user_id=user, question_id=question_id, channel="api"))
+    graded = await backend.training.ask(SubmitAnswer(user_id=user, served_id=first.served_id, answer=False,
+                                                     channel="api"))
+    assert graded.correct  # the question is now in the training actor's question cache
+
+    document = json.loads((SEED_DIR / "economics.json").read_text(encoding="utf-8"))
+    document["questions"][0]["correct"] = True
+    await backend.bank.ask(ImportQuestions(content=json.dumps(document).encode(), filename="economics.json"))
+    await backend.settled()
+
+    again = await backend.training.ask(ServeQuestion(user_id=user, question_id=question_id, channel="api"))
+    regraded = await backend.training.ask(SubmitAnswer(user_id=user, served_id=again.served_id, answer=True,
+                                                       channel="api"))
+    assert regraded.correct and regraded.correct_answer is True
