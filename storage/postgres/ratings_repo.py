@@ -32,38 +32,6 @@ CANDIDATES = f"""
     LEFT JOIN shown ON shown.question_id = q.id
     WHERE {CRITERIA}
 """
-CLAIM_ATTEMPT = """
-    INSERT INTO rating_updates (attempt_id, user_id, question_id, subject_id, applied_at)
-    VALUES (%(attempt_id)s, %(user_id)s, %(question_id)s, %(subject_id)s, %(now)s)
-    ON CONFLICT (attempt_id) DO NOTHING RETURNING attempt_id
-"""
-RECORD_UPDATE = """
-    UPDATE rating_updates SET expected = %(expected)s, outcome = %(outcome)s, user_before = %(user_before)s,
-        user_after = %(user_after)s, question_before = %(question_before)s,
-        question_after = %(question_after)s, review_grade = %(review_grade)s
-    WHERE attempt_id = %(attempt_id)s
-"""
-SEED_QUESTION = """
-    INSERT INTO question_ratings (question_id, rating, answers) VALUES (%(question_id)s, %(rating)s, %(answers)s)
-    ON CONFLICT (question_id) DO NOTHING
-"""
-LOCK_QUESTION = "SELECT rating, answers FROM question_ratings WHERE question_id = %(question_id)s FOR UPDATE"
-SAVE_QUESTION = """
-    UPDATE question_ratings SET rating = %(rating)s, answers = answers + 1, updated_at = %(now)s
-    WHERE question_id = %(question_id)s
-"""
-SEED_USER = """
-    INSERT INTO user_ratings (user_id, subject_id, rating) VALUES (%(user_id)s, %(subject_id)s, %(rating)s)
-    ON CONFLICT (user_id, subject_id) DO NOTHING
-"""
-LOCK_USER = """
-    SELECT rating, answers FROM user_ratings WHERE user_id = %(user_id)s AND subject_id = %(subject_id)s FOR UPDATE
-"""
-SAVE_USER = """
-    UPDATE user_ratings SET rating = %(rating)s, answers = answers + 1, score_sum = score_sum + %(score)s,
-                            updated_at = %(now)s
-    WHERE user_id = %(user_id)s AND subject_id = %(subject_id)s
-"""
 USER_RATINGS = """
     SELECT s.code AS subject, s.name AS subject_name, r.rating, r.answers, r.score_sum, r.updated_at
     FROM user_ratings r JOIN subjects s ON s.id = r.subject_id
@@ -117,33 +85,6 @@ class RatingsRepository:
     async def candidates(self, tx: Tx, user_id: int, criteria: QuestionCriteria) -> list[CandidateRow]:
         rows = await tx.fetchall(CANDIDATES, {**criteria.params(), "user_id": user_id})
         return [CandidateRow.model_validate(r) for r in rows]
-
-    async def claim_attempt(self, tx: Tx, attempt_id: int, user_id: int, question: QuestionRow,
-                            now: datetime) -> bool:
-        """False when this attempt was applied before (a repeated event)."""
-        params = {"attempt_id": attempt_id, "user_id": user_id, "question_id": question.question_id,
-                  "subject_id": question.subject_id, "now": now}
-        return await tx.fetchone(CLAIM_ATTEMPT, params) is not None
-
-    async def record_update(self, tx: Tx, attempt_id: int, **values: float | None) -> None:
-        await tx.execute(RECORD_UPDATE, {"attempt_id": attempt_id, **values})
-
-    async def lock_question(self, tx: Tx, question_id: int, seed: Rated) -> Rated:
-        await tx.execute(SEED_QUESTION, {"question_id": question_id, **seed.model_dump()})
-        return Rated.model_validate(await tx.fetchone(LOCK_QUESTION, {"question_id": question_id}))
-
-    async def save_question(self, tx: Tx, question_id: int, rating: float, now: datetime) -> None:
-        await tx.execute(SAVE_QUESTION, {"question_id": question_id, "rating": rating, "now": now})
-
-    async def lock_user(self, tx: Tx, user_id: int, subject_id: int, seed: float) -> Rated:
-        params = {"user_id": user_id, "subject_id": subject_id}
-        await tx.execute(SEED_USER, {**params, "rating": seed})
-        return Rated.model_validate(await tx.fetchone(LOCK_USER, params))
-
-    async def save_user(self, tx: Tx, user_id: int, subject_id: int, rating: float, score: float,
-                        now: datetime) -> None:
-        await tx.execute(SAVE_USER, {"user_id": user_id, "subject_id": subject_id, "rating": rating,
-                                     "score": score, "now": now})
 
     async def user_ratings(self, tx: Tx, user_id: int) -> list[UserRatingRow]:
         return [UserRatingRow.model_validate(r) for r in await tx.fetchall(USER_RATINGS, {"user_id": user_id})]

@@ -10,19 +10,6 @@ from storage.postgres.tx import Tx
 
 CARD_COLUMNS = "state, step, stability, difficulty, due_at, last_review_at, reviews, lapses"
 
-GET_CARD = f"""
-    SELECT {CARD_COLUMNS} FROM review_cards
-    WHERE user_id = %(user_id)s AND question_id = %(question_id)s FOR UPDATE
-"""
-SAVE_CARD = f"""
-    INSERT INTO review_cards (user_id, question_id, {CARD_COLUMNS}, created_at, updated_at)
-    VALUES (%(user_id)s, %(question_id)s, %(state)s, %(step)s, %(stability)s, %(difficulty)s, %(due_at)s,
-            %(last_review_at)s, %(reviews)s, %(lapses)s, %(now)s, %(now)s)
-    ON CONFLICT (user_id, question_id) DO UPDATE SET
-        state = EXCLUDED.state, step = EXCLUDED.step, stability = EXCLUDED.stability,
-        difficulty = EXCLUDED.difficulty, due_at = EXCLUDED.due_at, last_review_at = EXCLUDED.last_review_at,
-        reviews = EXCLUDED.reviews, lapses = EXCLUDED.lapses, updated_at = EXCLUDED.updated_at
-"""
 # Due cards, most overdue first, with what a list of mistakes shows and the rating rules need.
 DUE = f"""
     SELECT {QUESTION_COLUMNS}, s.name AS subject_name, t.name AS theme,
@@ -64,14 +51,6 @@ class DueRow(QuestionRow):
 
 
 class ReviewsRepository:
-    async def card(self, tx: Tx, user_id: int, question_id: int) -> CardRow | None:
-        """The card, locked for this transaction; None when the question is not in the queue."""
-        row = await tx.fetchone(GET_CARD, {"user_id": user_id, "question_id": question_id})
-        return CardRow.model_validate(row) if row else None
-
-    async def save(self, tx: Tx, user_id: int, question_id: int, card: CardRow, now: datetime) -> None:
-        await tx.execute(SAVE_CARD, {"user_id": user_id, "question_id": question_id, "now": now,
-                                     **card.model_dump()})
 
     async def due(self, tx: Tx, user_id: int, now: datetime, *, limit: int,
                   served_after: datetime | None = None) -> list[DueRow]:

@@ -1,10 +1,12 @@
 """Every answer moves the ratings and feeds the mistakes queue, once per attempt (real PostgreSQL)."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from actors.adaptive.messages import GetDueReviews, GetUserRatings
-from actors.training.messages import AnswerSubmitted
+from actors.training.messages import AnswerSubmitted, ServeQuestion
 
 pytestmark = pytest.mark.needs_postgres
 
@@ -81,3 +83,20 @@ async def test_a_question_is_seeded_once_from_its_bank_difficulty_and_then_learn
     assert seeded == 1500 + 200 * (view.difficulty - 3) + (75 if view.type in ("open", "multiple") else 0)
     assert await backend.fetchval("SELECT answers FROM question_ratings WHERE question_id = %(q)s",
                                   q=view.question_id) == 1
+
+
+async def test_answers_of_two_users_to_one_question_both_move_its_rating(backend):
+    first, second = await backend.user(), await backend.user()
+    question_id = await backend.fetchval("SELECT min(id) FROM questions")
+    views = [await backend.training.ask(ServeQuestion(user_id=u, question_id=question_id, channel="api"))
+             for u in (first, second)]
+    await asyncio.gather(backend.answer(first, views[0], correct=True), backend.answer(second, views[1], correct=False))
+    await asyncio.gather(backend.applied(first), backend.applied(second))
+    moves = await backend.fetchall("SELECT question_before, question_after FROM rating_updates "
+                                   "WHERE question_id = %(q)s ORDER BY attempt_id", q=question_id)
+    stored = await backend.fetchval("SELECT rating FROM question_ratings WHERE question_id = %(q)s", q=question_id)
+    assert len(moves) == 2
+    # Whichever was applied first seeded the rating; the other's move is added to it, not lost.
+    assert any(stored == pytest.approx(m["question_after"] + sum(o["question_after"] - o["question_before"]
+                                                               for o in moves if o is not m))
+               for m in moves)
