@@ -33,7 +33,7 @@ class PostgresDocumentStore:
 
     async def get(self, collection: str, key: str) -> Document | None:
         params = {"collection": rules.collection_name(collection), "key": rules.document_key(key)}
-        async with self._db.transaction() as tx:
+        async with self._db.autocommit() as tx:  # one statement: no BEGIN/COMMIT round trips
             row = await tx.fetchone(q.GET, params)
         return _document(row) if row else None
 
@@ -43,7 +43,8 @@ class PostgresDocumentStore:
                   "body": Json(rules.body(body)), "expected": expected_version}
         statement = (q.UPSERT if expected_version is None
                      else q.CREATE if expected_version == 0 else q.REPLACE_AT)
-        async with self._db.transaction() as tx:
+        # The write is one statement; the read after a refusal only names the version that won.
+        async with self._db.autocommit() as tx:
             row = await tx.fetchone(statement, params)
             if row is None:
                 current = await tx.fetchone(q.GET, params)
