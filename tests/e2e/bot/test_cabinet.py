@@ -44,7 +44,9 @@ async def test_language_switch_makes_the_next_screens_english(bot_app):
     home = await anya.next_message()
     assert "Hello, Аня!" in home.plain_text and home.button_texts == MENU_EN
     await anya.send("/help")
-    assert "/cabinet: your profile" in (await anya.next_message()).plain_text
+    help_en = (await anya.next_message()).plain_text
+    assert "/cabinet: your profile" in help_en and "/mistakes: work on mistakes" in help_en
+    assert "/stop_reminders: turn off daily reminders" in help_en
     chat_commands = fake.commands(scope={"type": "chat", "chat_id": anya.id})
     assert [c["description"] for c in chat_commands][:2] == ["Start or restart", "Main menu"]
 
@@ -82,6 +84,8 @@ async def test_menu_cabinet_and_help_commands(bot_app):
     await anya.send("/help")
     help_page = await anya.next_message()
     assert "/menu — главное меню" in help_page.plain_text and help_page.button_texts == ["« Меню"]
+    assert "/mistakes — работа над ошибками" in help_page.plain_text
+    assert "/stop_reminders — отключить ежедневные напоминания" in help_page.plain_text
     await anya.press(home, text="❓ Помощь")
     in_place = await anya.next_message()
     assert in_place.is_edit and in_place.message_id == home.message_id
