@@ -27,6 +27,9 @@ class BankStore:
             updated = [r for r in rows if r.external_id in stored and stored[r.external_id] != r.content_hash]
             await self._bank.insert_questions(tx, created)
             await self._bank.update_questions(tx, updated)
+        if created:
+            async with self._db.autocommit() as tx:
+                await self._bank.refresh_planner_statistics(tx)
         return ImportSummary(total=len(rows), created=len(created), updated=len(updated),
                              unchanged=len(rows) - len(created) - len(updated))
 

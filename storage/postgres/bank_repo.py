@@ -115,6 +115,12 @@ class BankRepository:
             return 0
         return await tx.execute(UPDATE_QUESTIONS, {"rows": _rows(questions)})
 
+    async def refresh_planner_statistics(self, tx: Tx) -> None:
+        """After new questions: the planner must know how many there are. Right after a first load its
+        statistics still say "a few rows" (autovacuum analyzes later), and the training selection
+        query then picks nested loops that cost ten times as much."""
+        await tx.execute("ANALYZE questions, themes, sources, subjects")
+
 
 def _rows(questions: list[QuestionWrite]) -> Json:
     return Json([q.model_dump(mode="json") for q in questions])
