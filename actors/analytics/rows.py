@@ -10,11 +10,14 @@ carries into the analytics actor's handler.
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from actors.analytics.messages import AnalyticsStatus, RecordLog, RecordTiming
@@ -25,6 +28,10 @@ NUMBER_COLUMNS = {"points": "points", "max_points": "max_points", "elapsed_ms": 
 PRIVATE_NAME = re.compile(r"password|token|secret|email|phone|link_code|dsn", re.IGNORECASE)
 MAX_TEXT = 4000
 _SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_COLUMN_FIELDS = frozenset({"user_id", "channel", *TEXT_COLUMNS})
+_EXTRA_JSON = json.JSONEncoder(ensure_ascii=False, default=str, sort_keys=True, separators=(",", ":"))
+_UUID_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def event_name(event_type: type) -> str:
@@ -36,7 +43,13 @@ def utc_text(moment: datetime) -> str:
     """ClickHouse DateTime('UTC') text; a naive datetime is taken as UTC."""
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc)
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return moment.isoformat(" ", "seconds")[:19]  # half the cost of strftime, once per row
+
+
+def new_id() -> str:
+    """A random (version 4) UUID as text, like str(uuid.uuid4()) at half the cost, once per row."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_UUID_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
 
 
 def now_utc() -> datetime:
@@ -44,6 +57,8 @@ def now_utc() -> datetime:
 
 
 def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:  # the common case first: an exact type check is cheap
+        return value[:200] if type(value) is str else value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (datetime, uuid.UUID)):
@@ -58,11 +73,11 @@ def _plain(value: Any) -> Any:
 
 
 def _json(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, default=str, sort_keys=True, separators=(",", ":"))[:MAX_TEXT]
+    return _EXTRA_JSON.encode(data)[:MAX_TEXT]  # json.dumps with options builds a JSONEncoder per call
 
 
 def _base_row(event: str, at: datetime, trace: Mapping[str, Any]) -> dict[str, Any]:
-    return {"event_id": str(uuid.uuid4()), "time": utc_text(at), "event": event,
+    return {"event_id": new_id(), "time": utc_text(at), "event": event,
             "user_id": int(trace.get("user_id") or 0), "channel": str(trace.get("channel") or ""),
             "subject": "", "theme": "", "question_id": "", "correct": 0, "points": 0.0, "max_points": 0.0,
             "latency_ms": 0.0, "request_id": str(trace.get("request_id") or ""), "actor": "",
@@ -73,12 +88,29 @@ def _is_time_name(name: str) -> bool:
     return name == "at" or name.endswith("_at")
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What event_row needs to know about an event type's fields, worked out once per type."""
+
+    event: str  # answer_submitted
+    time_fields: tuple[str, ...]  # named `at` or `*_at`, in declaration order
+    extra_fields: tuple[str, ...]  # neither a text column nor a private name
+
+
+@cache  # event types are a fixed set; the name checks (regexes) would otherwise run per event
+def _shape(event_type: type[Message]) -> _Shape:
+    fields = tuple(event_type.model_fields)
+    return _Shape(event_name(event_type), tuple(n for n in fields if _is_time_name(n)),
+                  tuple(n for n in fields if n not in _COLUMN_FIELDS and not PRIVATE_NAME.search(n)))
+
+
 def event_row(event: Message, trace: Mapping[str, Any]) -> dict[str, Any]:
-    values = {name: getattr(event, name) for name in type(event).model_fields}
+    shape = _shape(type(event))
+    values = vars(event)  # pydantic keeps the field values there; only field names are read below
     # The first time field (answered_at, served_at, finished_at...) is when it happened.
-    when = next((n for n, v in values.items() if isinstance(v, datetime) and _is_time_name(n)), None)
-    used = {n for n, v in values.items() if v is None} | {"user_id", "channel", *TEXT_COLUMNS, when}
-    row = _base_row(event_name(type(event)), values[when] if when else now_utc(), trace)
+    when = next((n for n in shape.time_fields if isinstance(values[n], datetime)), None)
+    used = {when}
+    row = _base_row(shape.event, values[when] if when else now_utc(), trace)
     if isinstance(values.get("user_id"), int) and values["user_id"]:
         row["user_id"] = values["user_id"]
     if values.get("channel"):
@@ -93,7 +125,7 @@ def event_row(event: Message, trace: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(values.get(name), (int, float)):
             row[column] = float(values[name])
             used.add(name)
-    extra = {n: _plain(v) for n, v in values.items() if n not in used and not PRIVATE_NAME.search(n)}
+    extra = {n: _plain(values[n]) for n in shape.extra_fields if n not in used and values[n] is not None}
     row["extra"] = _json({n: v for n, v in extra.items() if v is not None})
     return row
 
@@ -108,7 +140,7 @@ def timing_row(timing: RecordTiming, action: str | None) -> dict[str, Any]:
 
 
 def log_row(record: RecordLog) -> dict[str, Any]:
-    return {"event_id": str(uuid.uuid4()), "time": utc_text(record.at), "level": record.level,
+    return {"event_id": new_id(), "time": utc_text(record.at), "level": record.level,
             "logger": record.logger[:200], "message": record.message[:MAX_TEXT],
             "request_id": record.request_id, "actor": record.actor, "extra": record.extra[:MAX_TEXT]}
 

@@ -1,14 +1,14 @@
 """Delivers batches to ClickHouse in a background task owned by the analytics actor.
 
 The actor's handlers only buffer rows and hand batches over (`submit`), so a slow or absent
-ClickHouse never fills the actor's mailbox and never delays a user. The sender keeps the order:
-older spooled batches are replayed before newer in-memory ones. States: connecting (first probe),
-up, down (everything spools; probed every probe_interval), not_configured (everything spools).
+ClickHouse never fills the actor's mailbox and never delays a user. Batches that queue while an
+insert runs leave merged in the next one (pending.py). The sender keeps the order: older spooled
+batches are replayed before newer in-memory ones. States: connecting (first probe), up, down
+(everything spools; probed every probe_interval), not_configured (everything spools).
 """
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from time import monotonic
 
 from loguru import logger
@@ -16,6 +16,7 @@ from loguru import logger
 from actors.analytics.counters import Counters
 from actors.analytics.options import AnalyticsOptions
 from actors.analytics.outlet import SpoolOutlet
+from actors.analytics.pending import PendingBatches
 from storage.clickhouse.batch import RowBatch, RowWriter
 from storage.clickhouse.writer import ClickHouseRejected
 from storage.spool import Spool, replay
@@ -30,7 +31,7 @@ class Sender:
         self._counters = counters
         self._options = options
         self.state = "not_configured" if writer is None else "connecting"
-        self._pending: deque[RowBatch] = deque()
+        self._pending = PendingBatches(options.max_pending_rows, options.max_insert_rows)
         self._current: RowBatch | None = None
         self._wake = asyncio.Event()
         self._idle = asyncio.Event()
@@ -44,14 +45,13 @@ class Sender:
 
     @property
     def buffered_rows(self) -> int:
-        return sum(map(len, self._pending)) + (len(self._current) if self._current else 0)
+        return self._pending.rows + (len(self._current) if self._current else 0)
 
     def submit(self, batch: RowBatch) -> None:
         """Never waits: queues the batch, or spools it right here when the queue is full (overload)."""
-        if len(self._pending) >= self._options.max_pending_batches or self._task is None or self._task.done():
+        if self._task is None or self._task.done() or not self._pending.offer(batch):
             self._outlet.write(batch, attempted=False)
             return
-        self._pending.append(batch)
         self._idle.clear()
         self._wake.set()
 
@@ -71,8 +71,8 @@ class Sender:
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
-        leftovers = ([self._current] if self._current else []) + list(self._pending)
-        self._current, self._pending = None, deque()
+        leftovers = ([self._current] if self._current else []) + self._pending.take_all()
+        self._current = None
         for batch in leftovers:  # possibly sent already (cut mid-insert): the replay dedupes
             self._outlet.write(batch, attempted=True)
 
@@ -94,7 +94,7 @@ class Sender:
             if self.state == "up" and self._spool.file_count:
                 await self._replay()
         if self._pending:
-            self._current = self._pending.popleft()
+            self._current = self._pending.take()
             await self._deliver(self._current)
             self._current = None
             return

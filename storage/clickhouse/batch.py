@@ -6,7 +6,7 @@ unit tests use a fake writer and production uses `ClickHouseWriter`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,6 +30,15 @@ class RowBatch:
     def new(cls, table: str, rows: Iterable[Row]) -> RowBatch:
         batch_id = str(uuid.uuid4())
         return cls(table, batch_id, tuple({**row, "batch_id": batch_id} for row in rows))
+
+    @classmethod
+    def merge(cls, batches: Sequence[RowBatch]) -> RowBatch:
+        """One batch, with a new batch_id, of batches of one table that were never sent nor spooled
+        (their own batch_ids then mean nothing: no stored row and no spool file carries them)."""
+        table = batches[0].table
+        if any(batch.table != table for batch in batches):
+            raise ValueError("only batches of one table can be merged")
+        return cls.new(table, (row for batch in batches for row in batch.rows))
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -6,6 +6,7 @@ import threading
 from dataclasses import replace
 from typing import ClassVar
 
+from analytics_fakes import FakeWriter
 from loguru import logger
 
 from actors.analytics import FlushAnalytics, GetAnalyticsStatus
@@ -120,3 +121,27 @@ async def test_records_after_the_stop_are_spooled_when_analytics_is_removed(make
     texts = [row["message"] for entry in spool.entries() for row in spool.read(entry).batch.rows
              if "message" in row]
     assert "said after the actors stopped" in texts
+
+
+async def test_during_a_burst_the_sender_inserts_while_the_mailbox_is_still_draining(make_system, spool,
+                                                                                      quick_options):
+    class MailboxWatchingWriter(FakeWriter):
+        def __init__(self) -> None:
+            super().__init__()
+            self.mailbox_at_inserts: list[int] = []
+
+        async def insert(self, batch, *, dedupe):
+            self.mailbox_at_inserts.append(system.ref("analytics").metrics()["mailbox"])
+            return await super().insert(batch, dedupe=dedupe)
+
+    writer = MailboxWatchingWriter()
+    system = make_system()
+    options = replace(quick_options, flush_interval=3600, mailbox_size=10_000, max_pending_rows=10_000)
+    with running_analytics(system, writer, spool, options) as analytics:
+        for user_id in range(1, 5001):  # queued before the start: drained back to back, never awaiting
+            await system.publish(UserRegisteredForTest(user_id=user_id, channel="bot"))
+        await system.start()
+        status = await analytics.ask(FlushAnalytics())
+        await system.stop()
+    assert status.sent >= 5000 and status.spooled == 0
+    assert writer.mailbox_at_inserts[0] > 0  # the handlers yield: the first insert did not wait for all

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+import uuid
+from datetime import datetime, timedelta, timezone
 from typing import ClassVar, Literal
 
 from actors.analytics.actions import declared_actions
 from actors.analytics.messages import RecordLog, RecordTiming
-from actors.analytics.rows import event_name, event_row, log_row, timing_row
+from actors.analytics.rows import event_name, event_row, log_row, new_id, timing_row, utc_text
 from actors.runtime import Event, Message
 
 
@@ -116,3 +117,16 @@ def test_a_count_named_correct_stays_in_extra_and_any_star_at_field_is_the_time(
                                        finished_at=ANSWERED), {})
     assert (row["time"], row["correct"], row["latency_ms"]) == ("2024-05-01 13:14:15", 0, 0.0)
     assert json.loads(row["extra"]) == {"simulation_id": 4, "correct": 7}
+
+
+def test_event_ids_are_distinct_version_4_uuids_and_times_are_utc_seconds():
+    ids = [uuid.UUID(new_id()) for _ in range(1000)]
+    assert len(set(ids)) == 1000 and {(i.version, i.variant) for i in ids} == {(4, uuid.RFC_4122)}
+    moscow = datetime(2024, 5, 1, 16, 14, 15, 999_999, tzinfo=timezone(timedelta(hours=3)))
+    assert utc_text(moscow) == utc_text(datetime(2024, 5, 1, 13, 14, 15)) == "2024-05-01 13:14:15"
+
+
+def test_the_field_names_of_a_type_are_read_once_yet_each_event_keeps_its_own_values():
+    first, second = answer(theme="supply", mode="exam"), answer(theme="demand", mode="training")
+    assert [event_row(e, {})["theme"] for e in (first, second, first)] == ["supply", "demand", "supply"]
+    assert json.loads(event_row(second, {})["extra"])["mode"] == "training"
