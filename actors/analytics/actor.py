@@ -57,6 +57,7 @@ class AnalyticsActor(Actor):
     async def on_stop(self) -> None:
         self._ticker.cancel()
         await asyncio.gather(self._ticker, return_exceptions=True)
+        await self._take_timings()
         await self._add("events", status_row(self._status()))
         for batch in self._batcher.take_all():
             self._sender.submit(batch)
@@ -86,6 +87,7 @@ class AnalyticsActor(Actor):
 
     @handles(AnalyticsTick)
     async def on_tick(self, tick: AnalyticsTick) -> None:
+        await self._take_timings()
         for batch in self._batcher.due():
             self._sender.submit(batch)
         self._count_intake_drops()
@@ -95,6 +97,7 @@ class AnalyticsActor(Actor):
 
     @handles(FlushAnalytics)
     async def flush(self, command: FlushAnalytics) -> AnalyticsStatus:
+        await self._take_timings()
         for batch in self._batcher.take_all():
             self._sender.submit(batch)
         await self._sender.wait_idle(self._options.stop_timeout)
@@ -104,6 +107,10 @@ class AnalyticsActor(Actor):
     async def get_status(self, query: GetAnalyticsStatus) -> AnalyticsStatus:
         self._count_intake_drops()
         return self._status()
+
+    async def _take_timings(self) -> None:
+        for timing in self._intake.take_timings():
+            await self._add("events", timing_row(timing, self._actions.get(timing.message_type)))
 
     async def _add(self, table: str, row: Row) -> None:
         batch = self._batcher.add(table, row)

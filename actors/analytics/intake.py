@@ -1,7 +1,9 @@
 """The two sinks that feed the analytics actor without blocking anyone.
 
 `timing` is the @timed sink: it runs inside the timed handler, so TRACE there is the request's
-trace (request id, user, channel). `log` is a loguru sink: loguru calls it in whatever thread
+trace (request id, user, channel). It only appends to a bounded list that the actor takes on its
+tick (and on flush and stop): a handler call is far too frequent to cost an actor message each
+(ten of them per training answer). `log` is a loguru sink: loguru calls it in whatever thread
 logged, so records from other threads are handed to the event loop thread first. Both only
 enqueue (`tell_nowait`); a full mailbox counts the record as dropped, and records that arrive
 after the actor stopped are kept (bounded) and spooled when the process leaves analytics.
@@ -26,10 +28,12 @@ _OWN_EXTRA = ("request_id", "actor", "logger_name")
 
 
 class Intake:
-    def __init__(self, late_records_max: int) -> None:
+    def __init__(self, late_records_max: int, timings_max: int = 50_000) -> None:
         self.dropped = 0  # records no mailbox took: reported (and logged) by the actor
         self.late: deque[Message] = deque()
         self._late_max = late_records_max
+        self._timings: list[RecordTiming] = []
+        self._timings_max = timings_max
         self._ref: ActorRef | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_thread: int | None = None
@@ -41,12 +45,21 @@ class Intake:
         self._loop_thread = threading.get_ident()
 
     def timing(self, actor: str, message_type: str, seconds: float, ok: bool) -> None:
+        if len(self._timings) >= self._timings_max:  # the actor has not taken them for a long while
+            self.dropped += 1
+            return
         trace = TRACE.get()
         user_id = trace.get("user_id")
-        self._offer(RecordTiming(actor=actor, message_type=message_type, seconds=seconds, ok=ok,
-                                 at=datetime.now(timezone.utc), request_id=str(trace.get("request_id") or ""),
-                                 user_id=user_id if isinstance(user_id, int) else 0,
-                                 channel=str(trace.get("channel") or "")))
+        # model_construct: every field is built right here, validating them again costs for nothing
+        self._timings.append(RecordTiming.model_construct(
+            actor=actor, message_type=message_type, seconds=seconds, ok=ok, at=datetime.now(timezone.utc),
+            request_id=str(trace.get("request_id") or ""), user_id=user_id if isinstance(user_id, int) else 0,
+            channel=str(trace.get("channel") or "")))
+
+    def take_timings(self) -> list[RecordTiming]:
+        """The timings recorded since the last take, oldest first."""
+        taken, self._timings = self._timings, []
+        return taken
 
     def log(self, message: Any) -> None:
         try:  # TRACE is the logging code's own context here: the request id when the record lacks one

@@ -47,7 +47,7 @@ def running_analytics(system: ActorSystem, writer: RowWriter | None, spool: Spoo
 def spool_late_records(intake: Intake, outlet: SpoolOutlet, counters: Counters, batch_size: int) -> None:
     """Records that came after the actor stopped (its own last words among them) go to the spool."""
     rows: dict[str, list[dict]] = {"events": [], "logs": []}
-    for record in intake.late:
+    for record in [*intake.late, *intake.take_timings()]:
         if isinstance(record, RecordLog):
             rows["logs"].append(log_row(record))
         elif isinstance(record, RecordTiming):

@@ -1,6 +1,7 @@
 """The analytics actor in a real actor system, with ClickHouse faked: events, timings, logs, drops."""
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from dataclasses import replace
@@ -9,7 +10,7 @@ from typing import ClassVar
 from analytics_fakes import FakeWriter
 from loguru import logger
 
-from actors.analytics import FlushAnalytics, GetAnalyticsStatus
+from actors.analytics import FlushAnalytics, GetAnalyticsStatus, Intake
 from actors.analytics.wiring import running_analytics
 from actors.aspects import timed
 from actors.runtime import Actor, Event, Message, handles, trace_scope
@@ -145,3 +146,27 @@ async def test_during_a_burst_the_sender_inserts_while_the_mailbox_is_still_drai
         await system.stop()
     assert status.sent >= 5000 and status.spooled == 0
     assert writer.mailbox_at_inserts[0] > 0  # the handlers yield: the first insert did not wait for all
+
+
+async def test_timings_wait_in_the_intake_not_in_the_mailbox_and_a_tick_takes_them(make_system, fake_writer,
+                                                                                  spool, quick_options):
+    system = make_system()
+    with running_analytics(system, fake_writer, spool, quick_options) as analytics:
+        stats = system.spawn("stats", StatsActorForTest)
+        await system.start()
+        for user_id in range(5):
+            with trace_scope(request_id=f"req-{user_id}", user_id=user_id, channel="api"):
+                await stats.ask(GetUserStatsForTest(user_id=user_id))
+        assert all(len(shard.mailbox) == 0 for shard in analytics.shards)  # no message per handler call
+        await asyncio.sleep(quick_options.flush_interval * 3)  # ticks take them, and send them when due
+        rows = [r for r in fake_writer.events() if r["message_type"] == "GetUserStatsForTest"]
+        assert sorted(r["user_id"] for r in rows) == [0, 1, 2, 3, 4]
+        await system.stop()
+
+
+def test_timings_beyond_the_intake_bound_are_counted_as_dropped():
+    intake = Intake(late_records_max=10, timings_max=3)
+    for _ in range(5):
+        intake.timing("stats", "GetUserStatsForTest", 0.001, True)
+    assert len(intake.take_timings()) == 3 and intake.dropped == 2
+    assert intake.take_timings() == []
