@@ -10,10 +10,12 @@ from psycopg2.extras import Json
 
 from storage.documents import rules
 from storage.documents.store import Index, Sort, Where
+from storage.postgres.prepared import Prepared
 
 COLUMNS = "key, version, body"
-GET = f"SELECT {COLUMNS} FROM documents WHERE collection = %(collection)s AND key = %(key)s"
-GET_FOR_UPDATE = GET + " FOR UPDATE"
+_GET = f"SELECT {COLUMNS} FROM documents WHERE collection = %(collection)s AND key = %(key)s"
+GET = Prepared("apo_document_get", _GET)  # a statistics read per answer and per view: planned once
+GET_FOR_UPDATE = _GET + " FOR UPDATE"
 UPSERT = f"""
     INSERT INTO documents (collection, key, version, body) VALUES (%(collection)s, %(key)s, 1, %(body)s)
     ON CONFLICT (collection, key) DO UPDATE
@@ -24,10 +26,10 @@ CREATE = f"""
     INSERT INTO documents (collection, key, version, body) VALUES (%(collection)s, %(key)s, 1, %(body)s)
     ON CONFLICT (collection, key) DO NOTHING RETURNING {COLUMNS}
 """
-REPLACE_AT = f"""
+REPLACE_AT = Prepared("apo_document_replace_at", f"""
     UPDATE documents SET body = %(body)s, version = version + 1, updated_at = now()
     WHERE collection = %(collection)s AND key = %(key)s AND version = %(expected)s RETURNING {COLUMNS}
-"""
+""")
 # update(): make sure the row exists (version 0 until this transaction writes it), then lock it.
 ENSURE_ROW = """
     INSERT INTO documents (collection, key, version, body) VALUES (%(collection)s, %(key)s, 0, '{}')

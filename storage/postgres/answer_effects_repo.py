@@ -18,9 +18,10 @@ from storage.postgres.ratings_repo import (
     Rated,
 )
 from storage.postgres.reviews_repo import CARD_COLUMNS, CardRow
+from storage.postgres.prepared import Prepared
 from storage.postgres.tx import Tx
 
-FACTS = f"""
+FACTS = Prepared("apo_answer_facts", f"""
     SELECT {QUESTION_COLUMNS},
            EXISTS (SELECT 1 FROM rating_updates WHERE attempt_id = %(attempt_id)s) AS applied,
            (SELECT COALESCE(jsonb_object_agg(r.subject_id, jsonb_build_object('rating', r.rating,
@@ -30,8 +31,8 @@ FACTS = f"""
             WHERE c.user_id = %(user_id)s AND c.question_id = q.id) AS card
     {QUESTION_JOINS}
     WHERE q.id = %(question_id)s
-"""
-APPLY = f"""
+""")
+APPLY = Prepared("apo_apply_answer", f"""
     WITH claim AS (
         INSERT INTO rating_updates (attempt_id, user_id, question_id, subject_id, expected, outcome,
                                     user_before, user_after, question_before, question_after, review_grade,
@@ -66,7 +67,7 @@ APPLY = f"""
             updated_at = EXCLUDED.updated_at
     )
     SELECT count(*) AS claimed FROM claim
-"""
+""")
 _NO_CARD = dict.fromkeys(("state", "step", "stability", "difficulty", "due_at", "last_review_at",
                           "reviews", "lapses"))
 

@@ -7,6 +7,7 @@ from typing import Any
 from psycopg2.extras import Json
 from pydantic import BaseModel, ConfigDict
 
+from storage.postgres.prepared import Prepared
 from storage.postgres.tx import Tx
 
 ATTEMPT_COLUMNS = """id, served_id, user_id, question_id, answer, correct, score, points, max_points,
@@ -21,7 +22,7 @@ INSERT_ATTEMPT = f"""
 """
 # A training answer in one statement (so one transaction, no BEGIN/COMMIT round trips): the attempt,
 # and only when it was new, the question's counters and the session's last activity.
-INSERT_TRAINING_ATTEMPT = f"""
+INSERT_TRAINING_ATTEMPT = Prepared("apo_insert_training_attempt", f"""
     WITH attempt AS ({INSERT_ATTEMPT}),
     counted AS (
         UPDATE questions SET attempts_count = attempts_count + 1,
@@ -33,7 +34,7 @@ INSERT_TRAINING_ATTEMPT = f"""
         WHERE id = %(session_id)s AND EXISTS (SELECT 1 FROM attempt)
     )
     SELECT * FROM attempt
-"""
+""")
 GET_BY_SERVED = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = %(served_id)s"
 GET_BY_SERVED_IDS = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = ANY(%(ids)s)"
 

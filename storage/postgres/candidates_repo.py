@@ -5,6 +5,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from storage.postgres.prepared import Prepared
 from storage.postgres.tx import Tx
 
 # The user's history per question: the last verdict and how often it was shown.
@@ -48,7 +49,8 @@ BEST_FIRST = """
              random()
     LIMIT %(limit)s
 """
-TRAINING_CANDIDATES = HISTORY + " WHERE " + CRITERIA + " AND " + NOT_IN_SESSION + BEST_FIRST
+TRAINING_CANDIDATES = Prepared("apo_training_candidates",
+                               HISTORY + " WHERE " + CRITERIA + " AND " + NOT_IN_SESSION + BEST_FIRST)
 SHORT_LIST = 16
 COUNT_MATCHING = """
     SELECT count(*) FROM questions q JOIN subjects s ON s.id = q.subject_id

@@ -6,6 +6,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from storage.postgres.attempts_repo import AttemptRecord
+from storage.postgres.prepared import Prepared
 from storage.postgres.tx import Tx
 
 SESSION_COLUMNS = "id, user_id, channel, started_at, last_active_at, finished_at"
@@ -26,13 +27,13 @@ SESSION_SUMMARY = """
     FROM served_questions sq LEFT JOIN attempts a ON a.served_id = sq.id
     WHERE sq.session_id = %(id)s
 """
-SERVE = f"""
+SERVE = Prepared("apo_serve", f"""
     INSERT INTO served_questions (user_id, question_id, session_id, simulation_id, position, channel,
                                   served_at)
     VALUES (%(user_id)s, %(question_id)s, %(session_id)s, %(simulation_id)s, %(position)s, %(channel)s,
             %(now)s)
     RETURNING {SERVED_COLUMNS}
-"""
+""")
 # One round trip for the start of GetNextQuestion: the session is touched (only while it is open) and
 # returned with the question on screen, if any (served, neither answered nor skipped).
 _TOUCHED_WITH_PENDING = f"""
@@ -49,20 +50,20 @@ _TOUCHED_WITH_PENDING = f"""
         ORDER BY sq.id DESC LIMIT 1
     ) pending ON true
 """
-TOUCH_LATEST_OPEN = _TOUCHED_WITH_PENDING.format(which="""
+TOUCH_LATEST_OPEN = Prepared("apo_touch_latest_open", _TOUCHED_WITH_PENDING.format(which="""
     SELECT id FROM training_sessions
     WHERE user_id = %(user_id)s AND finished_at IS NULL AND last_active_at >= %(since)s
-    ORDER BY last_active_at DESC LIMIT 1""")
-TOUCH_SESSION_BY_ID = _TOUCHED_WITH_PENDING.format(
-    which="SELECT id FROM training_sessions WHERE id = %(id)s AND user_id = %(user_id)s")
+    ORDER BY last_active_at DESC LIMIT 1"""))
+TOUCH_SESSION_BY_ID = Prepared("apo_touch_session_by_id", _TOUCHED_WITH_PENDING.format(
+    which="SELECT id FROM training_sessions WHERE id = %(id)s AND user_id = %(user_id)s"))
 GET_SERVED = f"SELECT {SERVED_COLUMNS} FROM served_questions WHERE id = %(id)s AND user_id = %(user_id)s"
 # A served question with its attempt, if it has one: what SubmitAnswer needs, in one round trip.
-GET_SERVED_AND_ATTEMPT = f"""
+GET_SERVED_AND_ATTEMPT = Prepared("apo_served_and_attempt", f"""
     SELECT {", ".join("sq." + c.strip() for c in SERVED_COLUMNS.split(","))},
            CASE WHEN a.id IS NULL THEN NULL ELSE to_jsonb(a) END AS attempt
     FROM served_questions sq LEFT JOIN attempts a ON a.served_id = sq.id
     WHERE sq.id = %(id)s AND sq.user_id = %(user_id)s
-"""
+""")
 SKIP = "UPDATE served_questions SET skipped_at = COALESCE(skipped_at, %(now)s) WHERE id = %(id)s"
 
 
