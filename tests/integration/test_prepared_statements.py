@@ -41,3 +41,14 @@ async def test_a_statement_is_prepared_once_per_connection_and_values_stay_bound
             assert (await tx.fetchone(ECHO, {"word": "again", "n": 3}))["twice"] == 6
     finally:
         await db.close()
+
+
+def test_the_training_selection_has_one_statement_per_combination_of_active_filters():
+    from storage.postgres.candidates_repo import QuestionCriteria, training_candidates
+
+    plain = training_candidates(QuestionCriteria())
+    assert plain.name == "apo_training_candidates_0" and "ANY(" not in plain.sql and "BETWEEN" not in plain.sql
+    narrowed = training_candidates(QuestionCriteria(subjects=frozenset({"economics"}), difficulty_max=3))
+    assert narrowed.name == "apo_training_candidates_33"
+    assert "s.code = ANY(" in narrowed.sql and "BETWEEN" in narrowed.sql and "q.type" not in narrowed.sql
+    assert training_candidates(QuestionCriteria(difficulty_max=3, subjects=frozenset({"history"}))) is narrowed
