@@ -53,6 +53,13 @@ def body(value: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def check_value(value: Any, depth: int) -> None:
+    kind = type(value)
+    if kind in _PLAIN_LEAVES or value is None:  # most of a document: the cheapest test first
+        return
+    if kind is float:
+        if not math.isfinite(value):
+            raise InvalidDocument("numbers must be finite")
+        return
     if depth > MAX_DEPTH:
         raise InvalidDocument(f"a document may nest at most {MAX_DEPTH} levels")
     if isinstance(value, Mapping):
@@ -68,8 +75,11 @@ def check_value(value: Any, depth: int) -> None:
     elif isinstance(value, float):
         if not math.isfinite(value):
             raise InvalidDocument("numbers must be finite")
-    elif value is not None and not isinstance(value, (str, int, bool)):
-        raise InvalidDocument(f"{type(value).__name__} is not JSON: store str / int / float / bool / None")
+    elif not isinstance(value, (str, int, bool)):
+        raise InvalidDocument(f"{kind.__name__} is not JSON: store str / int / float / bool / None")
+
+
+_PLAIN_LEAVES = frozenset({str, int, bool})  # exact types; subclasses take the long way
 
 
 def conditions(where: Where | None) -> list[Condition]:
