@@ -5,6 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from actors.aspects import cached, invalidate, invalidates, logged, timed
 from actors.auth.messages import Credentials, GetCredentials
+from actors.aspects.cache import cache_delete, cache_get, cache_set, get_cache
 from actors.runtime import Actor, handles
 from actors.users.errors import AlreadyLinked, CredentialsAlreadySet, EmailTaken, LinkCodeInvalid
 from actors.users.messages import (AccountsMerged, CreateTelegramLinkCode, GetUser, GetUserByTelegram,
@@ -17,6 +18,10 @@ from storage.postgres.tokens_repo import TokensRepository
 from storage.postgres.users_repo import UsersRepository
 
 LINK_CODE_TTL = timedelta(minutes=10)
+# Every bot update looks its sender up by Telegram id. Found users are cached (a miss is not: the
+# person may register any moment); the commands here that change a user drop the entry, and a
+# change made elsewhere (`apo admin grant` in another process) shows within the TTL, as for GetUser.
+TELEGRAM_LOOKUP_SECONDS = 60.0
 
 
 def _user_key(msg: object) -> str:
@@ -47,9 +52,16 @@ class UsersActor(Actor):
     @logged
     @timed
     async def get_by_telegram(self, msg: GetUserByTelegram) -> UserView | None:
+        hit = await cache_get(get_cache(), _telegram_key(msg.telegram_id))
+        if hit is not None:
+            return hit[0]
         async with self._db.autocommit() as tx:
             record = await self._users.get_by_telegram(tx, msg.telegram_id)
-        return to_view(record) if record else None
+        if record is None:
+            return None
+        view = to_view(record)
+        await cache_set(get_cache(), _telegram_key(msg.telegram_id), (view,), TELEGRAM_LOOKUP_SECONDS)
+        return view
 
     @handles(GetCredentials)
     @timed
@@ -93,8 +105,10 @@ class UsersActor(Actor):
     @invalidates("users", key=_user_key)
     async def update_profile(self, msg: UpdateProfile) -> UserView:
         async with self._db.transaction() as tx:
-            return to_view(await self._users.update_profile(
+            view = to_view(await self._users.update_profile(
                 tx, msg.user_id, display_name=msg.display_name, grade=msg.grade, locale=msg.locale))
+        await _forget_telegram(view.telegram_id)
+        return view
 
     @handles(SetApiCredentials)
     @logged
@@ -110,6 +124,7 @@ class UsersActor(Actor):
                 record = await self._users.set_credentials(tx, msg.user_id, str(msg.email).lower(), password_hash)
         except DuplicateKey:
             raise EmailTaken() from None
+        await _forget_telegram(record.telegram_id)
         return to_view(record)
 
     @handles(CreateTelegramLinkCode)
@@ -147,6 +162,7 @@ class UsersActor(Actor):
                 merged_from = bot_user.id
             record = await self._users.set_telegram(tx, target_id, msg.telegram_id)
         await self._forget_cached(target_id, merged_from)
+        await _forget_telegram(msg.telegram_id)
         if merged_from is not None:
             await self.system.publish(AccountsMerged(source_user_id=merged_from, target_user_id=target_id))
         return to_view(record)
@@ -154,3 +170,12 @@ class UsersActor(Actor):
     async def _forget_cached(self, *user_ids: int | None) -> None:
         for user_id in filter(None, user_ids):
             await invalidate("users", str(user_id))
+
+
+def _telegram_key(telegram_id: int) -> str:
+    return f"apo:users_by_telegram:{telegram_id}"
+
+
+async def _forget_telegram(telegram_id: int | None) -> None:
+    if telegram_id is not None:
+        await cache_delete(get_cache(), _telegram_key(telegram_id))
