@@ -6,11 +6,18 @@ openpyxl turns a string starting with "=" into a formula, and Excel or LibreOffi
 text starting with = + - @ (or a tab / CR before them) once someone edits the cell. Such text is
 written as a string cell (never a formula) with the quote-prefix style, which keeps it text even
 when edited; the value itself is unchanged.
+
+Every value goes through `cell`, whatever the column's declared type: the guard must not depend on
+the query returning what the record says. It is on the path of every cell of a million-row export,
+so the common types are dispatched on `type(value)` first and the isinstance checks are the slow path.
 """
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -46,28 +53,60 @@ class SheetWriter:
         self._sheet.freeze_panes = "A2"
         self._sheet.append([self._header(text) for text in headers])
 
-    def append(self, records: list[BaseModel]) -> None:
-        fields = self._fields
-        for record in records:
-            self._sheet.append([self.cell(getattr(record, name)) for name in fields])
-        self.rows += len(records)
+    def append(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows of values in the record's field order (as the report stream yields them)."""
+        append, cell = self._sheet.append, self.cell
+        count = 0
+        for row in rows:
+            append([cell(value) for value in row])
+            count += 1
+        self.rows += count
 
     def close(self) -> None:
         last_column = get_column_letter(len(self._fields))
         self._sheet.auto_filter.ref = f"A1:{last_column}{self.rows + 1}"
         self._workbook.save(self.path)
 
+    def discard(self) -> None:
+        """Gives up a sheet that will not be saved. openpyxl keeps the rows written so far in a
+        temporary file (hundreds of MB for a big export) that it would delete only when the process
+        exits; this deletes it now."""
+        with suppress(Exception):
+            if not self._sheet.closed:
+                self._sheet.close()
+        temporary = getattr(self._sheet, "_writer", None)  # openpyxl's sheet writer; no public handle
+        if temporary is not None:
+            with suppress(OSError, ValueError):  # already gone, or never registered
+                temporary.cleanup()
+
     def cell(self, value: Any) -> Any:
         """A value openpyxl writes with the right type; text that looks like a formula stays text."""
-        if value is None or isinstance(value, (bool, int)):
+        kind = type(value)
+        if kind is str:
+            return self._text(value)
+        if value is None or kind is int or kind is bool:
+            return value
+        if kind is float:
+            return value if math.isfinite(value) else None
+        if kind is datetime:
+            return _utc(value)
+        return self._other(value)
+
+    def _other(self, value: Any) -> Any:
+        if isinstance(value, (bool, int)):
             return value
         if isinstance(value, float):
             return value if math.isfinite(value) else None
-        if isinstance(value, datetime):  # Excel has no time zones: UTC, as the headers say
-            return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+        if isinstance(value, Decimal):  # numeric columns; openpyxl writes Decimal as a number
+            return value if value.is_finite() else None
+        if isinstance(value, datetime):
+            return _utc(value)
         if isinstance(value, date):
             return value
-        text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL_TEXT]
+        return self._text(str(value))
+
+    def _text(self, text: str) -> Any:
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
         if not is_formula_like(text):
             return text
         cell = WriteOnlyCell(self._sheet, value=text)
@@ -79,6 +118,11 @@ class SheetWriter:
         cell = WriteOnlyCell(self._sheet, value=text)
         cell.font = Font(bold=True)
         return cell
+
+
+def _utc(value: datetime) -> datetime:
+    """Excel has no time zones: UTC, as the headers say."""
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
 
 
 def _types(annotation: Any) -> tuple[Any, ...]:

@@ -1,15 +1,21 @@
 """Bulk data for export tests, written straight in SQL (200,000 attempts in seconds)."""
 from __future__ import annotations
 
-from tests.e2e.admin.helpers import sql
+import aiopg
 
 FORMULA_NAME = "=HYPERLINK(\"http://evil.example\",\"click\")"
+SEED_TIMEOUT = 900.0  # a million attempts (the export bench) can take over a minute: aiopg's default is 60 s
+
+
+async def _execute(dsn: str, statement: str, params: object = None) -> None:
+    async with aiopg.connect(dsn, timeout=SEED_TIMEOUT) as conn, conn.cursor() as cur:
+        await cur.execute(statement, params)
 
 
 async def seed_attempts(dsn: str, attempts: int, users: int = 1000) -> None:
     """`attempts` economics attempts in 2026, plus 5% geography (2026) and 5% economics (2025) that a
     filter on economics and 2026 leaves out. Some names and answers look like formulas."""
-    await sql(dsn, """
+    await _execute(dsn, """
         INSERT INTO subjects (code, name) VALUES ('economics', 'Экономика'), ('geography', 'География');
         INSERT INTO themes (subject_id, name) SELECT id, 'Спрос и предложение' FROM subjects;
         INSERT INTO questions (external_id, subject_id, theme_id, type, text, correct_answer, explanation,
@@ -22,7 +28,7 @@ async def seed_attempts(dsn: str, attempts: int, users: int = 1000) -> None:
         FROM generate_series(1, %(users)s) AS g;
         INSERT INTO training_sessions (user_id, channel) SELECT id, 'bot' FROM users ORDER BY id;
     """, {"formula": FORMULA_NAME, "users": users})
-    await sql(dsn, """
+    await _execute(dsn, """
         WITH base AS (SELECT (SELECT min(id) FROM users) AS u0, (SELECT min(id) FROM training_sessions) AS s0,
                              (SELECT min(q.id) FROM questions q JOIN subjects s ON s.id = q.subject_id
                               WHERE s.code = 'economics') AS econ,
