@@ -101,6 +101,11 @@ async def test_bad_training_input_is_a_clear_problem(http):
         await problem(r, 422)
     async with http.get("/api/v1/training/next") as r:
         await problem(r, 401)
+    too_big = 2**63  # ids are bigints: beyond them nothing exists, and it is bad input, not a crash
+    async with http.get("/api/v1/training/next", headers=auth, params={"session_id": str(too_big)}) as r:
+        assert "session_id" in (await problem(r, 422))["errors"][0]["loc"]
+    async with http.post("/api/v1/training/answers", headers=auth, json={"served_id": too_big, "answer": 1}) as r:
+        await problem(r, 422)
 
 
 async def test_someone_elses_served_question_is_not_found(http):
