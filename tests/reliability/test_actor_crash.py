@@ -26,7 +26,7 @@ BUDGET = SupervisorPolicy().max_restarts  # the policy the app gives the trainin
 
 
 class CrashingAttempts:
-    """Makes AttemptsRepository.insert raise ActorCrash for one user: `crash(n, queued)` for the next
+    """Makes AttemptsRepository.insert_training (a training answer's write) raise ActorCrash for one user: `crash(n, queued)` for the next
     n of their inserts, `crash(None, queued)` for all of them. The first crash of a round waits inside
     the handler until `queued` messages are waiting behind it in the shard's mailbox."""
 
@@ -36,11 +36,11 @@ class CrashingAttempts:
         self.waiting_at_crash: list[int] = []  # the mailbox length at each crash
         self._queued = 0
         self.holding = asyncio.Event()  # set while the first crash of a round waits for the queue
-        real = AttemptsRepository.insert
+        real = AttemptsRepository.insert_training
 
-        async def insert(repo, tx, attempt):
+        async def insert(repo, tx, attempt, session_id):
             if attempt.user_id != self.user_id or self.left == 0:
-                return await real(repo, tx, attempt)
+                return await real(repo, tx, attempt, session_id)
             if self.left is not None:
                 self.left -= 1
             if self._queued:
@@ -50,7 +50,7 @@ class CrashingAttempts:
             self.waiting_at_crash.append(len(self.shard.mailbox))
             raise ActorCrash("attempts storage is corrupt (injected by the test)")
 
-        monkeypatch.setattr(AttemptsRepository, "insert", insert)
+        monkeypatch.setattr(AttemptsRepository, "insert_training", insert)
 
     def crash(self, times: int | None, queued: int) -> None:
         self.left, self._queued = times, queued
