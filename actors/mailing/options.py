@@ -28,8 +28,14 @@ class MailingOptions(BaseModel):
 
     @property
     def group_size(self) -> int:
-        """At most this many messages in flight at once (each marked `sending` before it goes)."""
+        """At most this many messages marked `sending` together (each group's mark commits before it goes)."""
         return max(1, min(50, int(self.rate * 0.05) + 1))
+
+    @property
+    def in_flight_limit(self) -> int:
+        """At most this many sends await Telegram's answer at once: groups overlap while they do, so
+        Telegram's latency does not slow sending down, up to a quarter of a second's worth (at least 8)."""
+        return max(8, 2 * self.group_size, int(self.rate / 4))
 
 
 def new_owner() -> str:

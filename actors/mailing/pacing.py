@@ -3,6 +3,10 @@
 Telegram allows about 30 messages a second overall and one a second per chat. The bucket holds
 few tokens (50 ms worth of sends) so that no one-second window sees much more than `rate`
 messages; a 429 pauses every sender of this process for `retry_after`.
+
+The small bucket also means that time a sender is held up beyond 50 ms (a slow write, a garbage
+collection) is lost for good: whoever sends at the cap keeps its own work between two takes short
+(see take's `at_least`).
 """
 from __future__ import annotations
 
@@ -37,19 +41,26 @@ class RateLimiter:
     def paused_for(self) -> float:
         return max(0.0, self._paused_until - self._clock())
 
-    async def take(self, wanted: int) -> int:
-        """Waits until sending is allowed and a token is there, then takes up to `wanted` (>= 1)."""
+    async def take(self, wanted: int, at_least: int = 1) -> int:
+        """Waits until sending is allowed and `at_least` tokens are there (fewer when fewer are wanted
+        or the bucket cannot hold that many), then takes up to `wanted` (>= 1).
+
+        A sender with a fixed cost per take (a database write) asks for a few at a time: it spends
+        that cost less often, and as long as the cost stays under the rest of the burst, the tokens
+        that accrue meanwhile still fit in the bucket, so no sending time is lost."""
+        wanted = max(wanted, 1)
+        need = max(1, min(wanted, at_least, int(self.burst + _EPSILON)))
         while True:
             now = self._clock()
             if now < self._paused_until:
                 await self._sleep(self._paused_until - now)
                 continue
             self._refill(now)
-            if self._tokens >= 1.0 - _EPSILON:  # rounding must not leave us a hair short forever
-                taken = min(max(wanted, 1), int(self._tokens + _EPSILON))
+            if self._tokens >= need - _EPSILON:  # rounding must not leave us a hair short forever
+                taken = min(wanted, int(self._tokens + _EPSILON))
                 self._tokens -= taken
                 return taken
-            await self._sleep((1.0 - self._tokens) / self.rate)
+            await self._sleep((need - self._tokens) / self.rate)
 
     def give_back(self, count: int) -> None:
         """Tokens taken but not used (a chat was not ready yet)."""

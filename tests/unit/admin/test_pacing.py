@@ -80,3 +80,33 @@ def test_one_message_per_chat_per_second_and_old_chats_are_forgotten():
     clock.now += 1.0
     pacer.record(1)
     assert len(pacer) == 1 and pacer.wait_for(7) == 0
+
+
+async def test_asking_for_half_a_burst_at_a_time_waits_for_it_and_never_takes_more_than_wanted():
+    clock = FakeTime()
+    limiter = RateLimiter(100, clock=clock.clock, sleep=clock.sleep)  # a burst of 5
+    assert await limiter.take(10, at_least=3) == 3  # a fresh bucket holds one token: it waits for two more
+    assert sum(clock.slept) == pytest.approx(0.02)
+    clock.now += 1.0
+    assert await limiter.take(2, at_least=3) == 2  # never more than wanted
+    clock.slept.clear()
+    assert await limiter.take(10, at_least=50) == 5  # waits for a full bucket at most, not forever
+    assert sum(clock.slept) == pytest.approx(0.02)
+
+
+@pytest.mark.parametrize("cost", [0.0, 0.01, 0.024])
+async def test_a_sender_that_spends_time_between_takes_loses_no_rate_while_that_fits_in_the_burst(cost):
+    """A mailing worker writes its `sending` mark between two takes; at 400/s the burst is 20 and it
+    takes 10 at a time, so up to 25 ms per write costs no sending time and the cap still holds."""
+    clock = FakeTime()
+    limiter = RateLimiter(400, clock=clock.clock, sleep=clock.sleep)
+    moments: list[float] = []
+    end = clock.now + 10.0
+    while clock.now < end:
+        taken = await limiter.take(21, at_least=int(limiter.burst / 2))
+        moments += [clock.now] * taken
+        clock.now += cost
+    assert len(moments) >= 400 * 10 * 0.99
+    worst = max(sum(1 for m in moments if start <= m < start + 1.0) for start in moments[::50])
+    assert worst <= 400 + limiter.burst
+
