@@ -104,3 +104,16 @@ async def test_a_reminder_at_the_picked_hour_and_stop_reminders(bot_app, empty_d
     run = await system.ask(RunReminders(at=at.replace(day=16)))
     assert run.sent == 0
     await fake.assert_no_message(anya.id)
+
+
+async def test_work_on_mistakes_and_stop_reminders_speak_english_to_english_users(bot_app, empty_database):
+    fake, tom = bot_app.fake, bot_app.user(4104, first_name="Tom", language_code="en")
+    home = await register(fake, tom)
+    assert "🔁 Work on mistakes" in home.button_texts
+    await tom.press(home, text="🔁 Work on mistakes")
+    screen = await fake.next_message(tom.id)
+    assert "Work on mistakes" in screen.plain_text and "Nothing to review: no mistakes are scheduled." in screen.plain_text
+    await tom.send("/mistakes")
+    assert "Nothing to review" in (await fake.next_message(tom.id)).plain_text
+    await tom.send("/stop_reminders")
+    assert "Reminders are off" in (await fake.next_message(tom.id)).plain_text
