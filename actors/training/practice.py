@@ -67,9 +67,8 @@ class Practice:
         async with self._db.autocommit() as tx:
             touched = await self._session(tx, msg, now)
             session = touched.session
-            if touched.pending_served_id is not None:  # a retried request sees the same served question
-                question = await self._question_cache.get(tx, touched.pending_question_id)
-                return question_view(question, touched.pending_served_id, session.id), []
+            if (pending := await self._pending(tx, touched)) is not None:
+                return pending, []
             chosen = pick_next(await self._candidates.for_training(tx, msg.user_id, session.id, criteria),
                                self._rng)
             if chosen is None:
@@ -87,15 +86,21 @@ class Practice:
         async with self._db.autocommit() as tx:
             touched = await self._session(tx, msg, now)
             session = touched.session
-            if touched.pending_served_id is not None:
-                question = await self._question_cache.get(tx, touched.pending_question_id)
-                return question_view(question, touched.pending_served_id, session.id), []
+            if (pending := await self._pending(tx, touched)) is not None:
+                return pending, []
             question = await self._question_cache.get(tx, msg.question_id)
             if question is None:
                 raise QuestionNotFound()
             served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=question.id,
                                                 channel=msg.channel, now=now, session_id=session.id)
         return question_view(question, served.id, session.id), [question_served(question, served, "training")]
+
+    async def _pending(self, tx: Tx, touched: TouchedSession) -> QuestionView | None:
+        """The question still on screen in this session: a retried request sees it again."""
+        if touched.pending_served_id is None:
+            return None
+        question = await self._question_cache.get(tx, touched.pending_question_id)
+        return question_view(question, touched.pending_served_id, touched.session.id)
 
     async def _session(self, tx: Tx, msg: GetNextQuestion | ServeQuestion, now: datetime) -> TouchedSession:
         if msg.session_id is not None:
