@@ -58,7 +58,7 @@ class TrainingActor(Actor):
         self._db = database
         rng = rng or random.Random()
         self._question_cache = question_cache or QuestionCache()  # shared by the shards when given
-        self._practice = Practice(database, clock, rng, filters_for, self._question_cache)
+        self._practice = Practice(database, clock, filters_for, self._question_cache)
         self._papers = Papers(database, clock, rng, deadline_grace)
         self._reports = Reports(database, clock)
         self._catalog = CatalogRepository()

@@ -2,7 +2,6 @@
 reply with the events to publish once that transaction has committed."""
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -30,7 +29,7 @@ from actors.training.messages import (
 )
 from actors.training.question_cache import QuestionCache
 from actors.training.render import correct_answer_text, question_view
-from actors.training.selection import pick_next
+from actors.training.served_memory import ServedMemory
 from actors.training.views import AnswerResult, QuestionView, SessionSummary
 from storage.postgres import Database, Tx
 from storage.postgres.attempts_repo import (
@@ -40,7 +39,11 @@ from storage.postgres.attempts_repo import (
 )
 from storage.postgres.candidates_repo import CandidatesRepository, QuestionCriteria
 from storage.postgres.questions_repo import QuestionRecord
-from storage.postgres.training_repo import TouchedSession, TrainingRepository
+from storage.postgres.training_repo import (
+    ServedRecord,
+    TouchedSession,
+    TrainingRepository,
+)
 
 # A session idle for longer than this is not continued by GetNextQuestion(session_id=None).
 SESSION_IDLE = timedelta(hours=2)
@@ -50,10 +53,11 @@ Clock = Callable[[], datetime]
 
 
 class Practice:
-    def __init__(self, database: Database, clock: Clock, rng: random.Random, filters_for: FiltersFor,
+    def __init__(self, database: Database, clock: Clock, filters_for: FiltersFor,
                  question_cache: QuestionCache) -> None:
-        self._db, self._clock, self._rng, self._filters_for = database, clock, rng, filters_for
+        self._db, self._clock, self._filters_for = database, clock, filters_for
         self._question_cache = question_cache
+        self._served = ServedMemory()
         self._sessions = TrainingRepository()
         self._attempts = AttemptsRepository()
         self._candidates = CandidatesRepository()
@@ -69,15 +73,13 @@ class Practice:
             session = touched.session
             if (pending := await self._pending(tx, touched)) is not None:
                 return pending, []
-            chosen = pick_next(await self._candidates.for_training(tx, msg.user_id, session.id, criteria),
-                               self._rng)
-            if chosen is None:
+            served = await self._candidates.serve_best(tx, msg.user_id, session.id, criteria, msg.channel, now)
+            if served is None:
                 if await self._candidates.count_matching(tx, criteria):
                     raise SessionExhausted()
                 raise NoQuestionMatches()
-            question = await self._question_cache.get(tx, chosen.question_id)
-            served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=chosen.question_id,
-                                                channel=msg.channel, now=now, session_id=session.id)
+            question = await self._question_cache.get(tx, served.question_id)
+        self._served.keep(served)
         return question_view(question, served.id, session.id), [question_served(question, served, "training")]
 
     async def serve(self, msg: ServeQuestion) -> tuple[QuestionView, list[Event]]:
@@ -93,6 +95,7 @@ class Practice:
                 raise QuestionNotFound()
             served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=question.id,
                                                 channel=msg.channel, now=now, session_id=session.id)
+        self._served.keep(served)
         return question_view(question, served.id, session.id), [question_served(question, served, "training")]
 
     async def _pending(self, tx: Tx, touched: TouchedSession) -> QuestionView | None:
@@ -118,28 +121,46 @@ class Practice:
 
     async def submit(self, msg: SubmitAnswer) -> tuple[AnswerResult, list[Event]]:
         now = self._clock()
-        # Two statements: a read, then one that writes the attempt with its counters (its own
-        # transaction); a concurrent submit of the same served id loses on the unique served_id.
+        # One statement when this shard served the question (the guarded insert of the attempt with
+        # its counters, its own transaction); otherwise, or when the insert finds the question
+        # answered or skipped, a read first. A concurrent submit of the same served id loses on the
+        # unique served_id.
         async with self._db.autocommit() as tx:
+            remembered = self._served.get(msg.served_id, msg.user_id)
+            if remembered is not None and remembered.session_id is not None:
+                attempt, question = await self._insert_attempt(tx, msg, remembered, now)
+                if attempt is not None:
+                    self._served.forget(remembered.id)
+                    return answer_result(attempt, question), [answer_submitted(attempt, question)]
             found = await self._sessions.get_served_and_attempt(tx, msg.served_id, msg.user_id)
             if found is None or found[0].session_id is None:
                 raise ServedQuestionNotFound()
             served, earlier = found
-            question = await self._question_cache.get(tx, served.question_id)
+            self._served.forget(served.id)
             if earlier is not None:  # a double press or a retried request: the first result stands
-                return answer_result(earlier, question), []
+                return answer_result(earlier, await self._question_cache.get(tx, served.question_id)), []
             if served.skipped_at is not None:
                 raise QuestionSkippedAlready()
-            answer = canonical_answer(question, msg.answer)
-            verdict = grade(question, answer)
-            attempt = await self._attempts.insert_training(tx, AttemptWrite(
-                served_id=served.id, user_id=msg.user_id, question_id=question.id, answer=answer,
-                correct=verdict.correct, score=verdict.score, points=verdict.points,
-                max_points=question.points, elapsed_ms=_elapsed_ms(msg, served.served_at, now),
-                channel=msg.channel, mode="training", created_at=now), served.session_id)
-            if attempt is None:  # a concurrent submit (another process) committed first
-                return answer_result(await self._attempts.by_served(tx, served.id), question), []
+            attempt, question = await self._insert_attempt(tx, msg, served, now)
+            if attempt is None:  # a concurrent submit (another process) committed first, or a skip
+                earlier = await self._attempts.by_served(tx, served.id)
+                if earlier is None:
+                    raise QuestionSkippedAlready()
+                return answer_result(earlier, question), []
         return answer_result(attempt, question), [answer_submitted(attempt, question)]
+
+    async def _insert_attempt(self, tx: Tx, msg: SubmitAnswer, served: ServedRecord,
+                              now: datetime) -> tuple[AttemptRecord | None, QuestionRecord]:
+        """Grades the answer and writes the attempt; None when the question is answered or skipped."""
+        question = await self._question_cache.get(tx, served.question_id)
+        answer = canonical_answer(question, msg.answer)
+        verdict = grade(question, answer)
+        attempt = await self._attempts.insert_training(tx, AttemptWrite(
+            served_id=served.id, user_id=msg.user_id, question_id=question.id, answer=answer,
+            correct=verdict.correct, score=verdict.score, points=verdict.points,
+            max_points=question.points, elapsed_ms=_elapsed_ms(msg, served.served_at, now),
+            channel=msg.channel, mode="training", created_at=now), served.session_id)
+        return attempt, question
 
     async def skip(self, msg: SkipQuestion) -> tuple[None, list[Event]]:
         now = self._clock()

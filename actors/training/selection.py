@@ -8,7 +8,9 @@ Candidates are the questions that match the user's filters and were not shown in
   tier 1  shown before but never answered (skipped or abandoned): at random;
   tier 2  the last answer was correct: the one answered longest ago first (spaced repetition).
 
-A simulation paper draws its N questions by the same order, then sorts them by difficulty.
+Training takes the first candidate by this order in SQL (storage/postgres/candidates_repo.py,
+BEST_FIRST, the same rule); a simulation paper draws its N questions here by it, then sorts them by
+difficulty.
 """
 from __future__ import annotations
 
@@ -39,12 +41,6 @@ def _order_key(candidate: Candidate, rng: random.Random) -> tuple[int, datetime,
     level = tier(candidate)
     answered = candidate.last_answered_at if level == 2 and candidate.last_answered_at else _EPOCH
     return level, answered, rng.random()
-
-
-def pick_next(candidates: list[Candidate], rng: random.Random) -> Candidate | None:
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: _order_key(c, rng))
 
 
 def pick_paper(candidates: list[Candidate], size: int, rng: random.Random) -> list[Candidate]:

@@ -21,9 +21,22 @@ INSERT_ATTEMPT = f"""
     RETURNING {ATTEMPT_COLUMNS}
 """
 # A training answer in one statement (so one transaction, no BEGIN/COMMIT round trips): the attempt,
-# and only when it was new, the question's counters and the session's last activity.
+# only for the user's own served question that was not skipped, and only when it was new, the
+# question's counters and the session's last activity. No row back: answered or skipped already, or
+# not this user's (the caller reads why).
 INSERT_TRAINING_ATTEMPT = Prepared("apo_insert_training_attempt", f"""
-    WITH attempt AS ({INSERT_ATTEMPT}),
+    WITH attempt AS (
+        INSERT INTO attempts (served_id, user_id, question_id, answer, correct, score, points, max_points,
+                              elapsed_ms, channel, mode, created_at)
+        SELECT sq.id, sq.user_id, sq.question_id, %(answer)s::jsonb, %(correct)s::boolean,
+               %(score)s::float8, %(points)s::float8, %(max_points)s::smallint, %(elapsed_ms)s::integer,
+               %(channel)s::text, %(mode)s::text, %(created_at)s::timestamptz
+        FROM served_questions sq
+        WHERE sq.id = %(served_id)s AND sq.user_id = %(user_id)s AND sq.question_id = %(question_id)s
+          AND sq.skipped_at IS NULL
+        ON CONFLICT (served_id) DO NOTHING
+        RETURNING {ATTEMPT_COLUMNS}
+    ),
     counted AS (
         UPDATE questions SET attempts_count = attempts_count + 1,
                              correct_count = correct_count + CASE WHEN %(correct)s THEN 1 ELSE 0 END
@@ -68,7 +81,8 @@ class AttemptsRepository:
         return AttemptRecord.model_validate(row) if row else None
 
     async def insert_training(self, tx: Tx, attempt: AttemptWrite, session_id: int) -> AttemptRecord | None:
-        """As insert, and a new attempt also counts on its question and touches its session."""
+        """As insert, for the user's own unskipped served question only; a new attempt also counts on
+        its question and touches its session."""
         params = {**attempt.model_dump(), "answer": Json(attempt.answer), "session_id": session_id}
         row = await tx.fetchone(INSERT_TRAINING_ATTEMPT, params)
         return AttemptRecord.model_validate(row) if row else None

@@ -6,6 +6,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from storage.postgres.prepared import Prepared
+from storage.postgres.training_repo import SERVED_COLUMNS, ServedRecord
 from storage.postgres.tx import Tx
 
 # The user's history per question: the last verdict and how often it was shown.
@@ -40,18 +41,26 @@ NOT_IN_SESSION = """
     NOT EXISTS (SELECT 1 FROM served_questions sq
                 WHERE sq.session_id = %(session_id)s AND sq.question_id = q.id)
 """
-# The selection rule's order (actors/training/selection.py) done in SQL, so only a short list of the
-# best candidates crosses the wire: tier, then the oldest correct answer, then at random.
+# The selection rule (actors/training/selection.py) in SQL: tier, then the oldest correct answer,
+# then at random. Training takes the first and serves it in the same statement.
 BEST_FIRST = """
     ORDER BY CASE WHEN COALESCE(shown.times_served, 0) = 0 OR la.last_correct = false THEN 0
                   WHEN la.last_correct IS NULL THEN 1 ELSE 2 END,
              CASE WHEN la.last_correct THEN la.last_answered_at END NULLS FIRST,
              random()
-    LIMIT %(limit)s
+    LIMIT 1
 """
-# The training selection runs for every next question. It is a prepared statement per combination of
-# filters the user has on: with only those conditions in it, PostgreSQL's generic plan is as good as
-# a fresh one (with CRITERIA's "NULL means no restriction" it was five times slower).
+# The next training question is chosen and served in one statement (one round trip, nothing but the
+# served row crosses the wire). It runs for every next question, so it is a prepared statement per
+# combination of filters the user has on: with only those conditions in it, PostgreSQL's generic plan
+# is as good as a fresh one (with CRITERIA's "NULL means no restriction" it was five times slower).
+SERVE_BEST = """
+    INSERT INTO served_questions (user_id, question_id, session_id, channel, served_at)
+    SELECT %(user_id)s::bigint, best.question_id, %(session_id)s::bigint, %(channel)s::text,
+           %(now)s::timestamptz
+    FROM ({history} WHERE {where} {best_first}) best
+    RETURNING {columns}
+"""
 ACTIVE_CRITERIA = {
     "subjects": "s.code = ANY(%(subjects)s::text[])",
     "themes": "q.theme_id = ANY(%(themes)s::int[])",
@@ -64,16 +73,16 @@ ACTIVE_CRITERIA = {
 _training_statements: dict[tuple[str, ...], Prepared] = {}
 
 
-def training_candidates(criteria: QuestionCriteria) -> Prepared:
+def serve_best_statement(criteria: QuestionCriteria) -> Prepared:
     active = criteria.active()
     statement = _training_statements.get(active)
     if statement is None:
         where = " AND ".join([*(ACTIVE_CRITERIA[name] for name in active), NOT_IN_SESSION])
         mask = sum(1 << i for i, name in enumerate(ACTIVE_CRITERIA) if name in active)
-        statement = Prepared(f"apo_training_candidates_{mask}", HISTORY + " WHERE " + where + BEST_FIRST)
+        statement = Prepared(f"apo_serve_best_{mask}", SERVE_BEST.format(
+            history=HISTORY, where=where, best_first=BEST_FIRST, columns=SERVED_COLUMNS))
         _training_statements[active] = statement
     return statement
-SHORT_LIST = 16
 COUNT_MATCHING = """
     SELECT count(*) FROM questions q JOIN subjects s ON s.id = q.subject_id
     LEFT JOIN sources src ON src.id = q.source_id WHERE """ + CRITERIA
@@ -131,12 +140,13 @@ class CandidateRecord(BaseModel):
 
 
 class CandidatesRepository:
-    async def for_training(self, tx: Tx, user_id: int, session_id: int,
-                           criteria: QuestionCriteria) -> list[CandidateRecord]:
-        """The best few candidates by the selection rule (pick_next chooses among them)."""
-        params = {**criteria.params(), "user_id": user_id, "session_id": session_id, "limit": SHORT_LIST}
-        statement = training_candidates(criteria)
-        return [CandidateRecord.model_validate(r) for r in await tx.fetchall(statement, params)]
+    async def serve_best(self, tx: Tx, user_id: int, session_id: int, criteria: QuestionCriteria,
+                         channel: str, now: datetime) -> ServedRecord | None:
+        """Serves the best candidate by the selection rule in this session; None when none is left."""
+        params = {**criteria.params(), "user_id": user_id, "session_id": session_id, "channel": channel,
+                  "now": now}
+        row = await tx.fetchone(serve_best_statement(criteria), params)
+        return ServedRecord.model_validate(row) if row else None
 
     async def count_matching(self, tx: Tx, criteria: QuestionCriteria) -> int:
         return int(await tx.fetchval(COUNT_MATCHING, criteria.params()))

@@ -138,6 +138,34 @@ async def test_a_previously_wrong_question_comes_back_before_a_correct_one(backe
     assert fresh.session_id != view.session_id and fresh.question_id == missed
 
 
+async def test_a_skipped_question_comes_before_correct_ones_and_those_come_oldest_first(backend, make_user):
+    user = await make_user()
+    theme = await backend.fetchval("SELECT theme_id FROM questions GROUP BY theme_id "
+                                   "ORDER BY count(*) DESC, theme_id LIMIT 1")
+    backend.filters[user] = QuestionFilter(themes=frozenset({theme}))
+    count = await backend.fetchval("SELECT count(*) FROM questions WHERE theme_id = %(t)s", t=theme)
+    assert count >= 3
+    answered_in_order, skipped = [], None
+    for _ in range(count):  # the first question is skipped, the others answered right, a minute apart
+        view = await backend.training.ask(GetNextQuestion(user_id=user, channel="api"))
+        backend.clock.advance(minutes=1)
+        if skipped is None:
+            skipped = view.question_id
+            await backend.training.ask(SkipQuestion(user_id=user, served_id=view.served_id))
+            continue
+        result = await backend.training.ask(SubmitAnswer(user_id=user, served_id=view.served_id,
+                                                         answer=await backend.right_answer(view), channel="api"))
+        assert result.correct
+        answered_in_order.append(view.question_id)
+    await backend.training.ask(FinishSession(user_id=user, session_id=view.session_id))
+    order = []
+    for _ in range(count):  # a new session: nothing unseen or wrong is left
+        view = await backend.training.ask(GetNextQuestion(user_id=user, channel="api"))
+        order.append(view.question_id)
+        await backend.training.ask(SkipQuestion(user_id=user, served_id=view.served_id))
+    assert order == [skipped, *answered_in_order]
+
+
 async def test_skip_moves_on_and_a_skipped_question_cannot_be_answered(backend, make_user):
     user = await make_user()
     first = await backend.training.ask(GetNextQuestion(user_id=user, channel="bot"))

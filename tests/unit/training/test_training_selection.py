@@ -1,11 +1,12 @@
-"""The selection rule: unseen and previously-wrong first, then skipped, then correct ones oldest first."""
+"""The selection rule: unseen and previously-wrong first, then skipped, then correct ones oldest first
+(training applies it in SQL: tests/integration/training/test_training_flow.py)."""
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from actors.training.selection import pick_next, pick_paper, tier
+from actors.training.selection import pick_paper, tier
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -37,25 +38,6 @@ def right(qid: int, days_ago: int = 1) -> C:
 
 def test_tiers():
     assert [tier(c) for c in (unseen(1), wrong(2), skipped(3), right(4))] == [0, 0, 1, 2]
-
-
-def test_unseen_and_wrong_come_before_skipped_and_correct():
-    candidates = [right(1), skipped(2), wrong(3), unseen(4)]
-    picked = {pick_next(candidates, random.Random(seed)).question_id for seed in range(40)}
-    assert picked == {3, 4}  # both preferred ones get picked, nothing else
-
-
-def test_skipped_come_before_correct():
-    assert pick_next([right(1), skipped(2)], random.Random(1)).question_id == 2
-
-
-def test_among_correct_ones_the_one_answered_longest_ago_first():
-    candidates = [right(1, days_ago=1), right(2, days_ago=30), right(3, days_ago=7)]
-    assert pick_next(candidates, random.Random(1)).question_id == 2
-
-
-def test_nothing_left_gives_none():
-    assert pick_next([], random.Random(1)) is None
 
 
 def test_a_paper_takes_the_preferred_questions_and_orders_them_easiest_first():
