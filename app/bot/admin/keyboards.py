@@ -6,6 +6,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from actors.users.messages import Grade, UserView
 from app.bot.admin.texts import button
+from app.bot.keyboards.callbacks import IdOrZero
 
 
 class SegmentPick(CallbackData, prefix="admseg"):
@@ -15,13 +16,13 @@ class SegmentPick(CallbackData, prefix="admseg"):
 
 class MailingAction(CallbackData, prefix="admmail"):
     action: str       # start | cancel_draft | pause | resume | cancel | results
-    mailing_id: int = 0
+    mailing_id: IdOrZero = 0
 
 
 class ExportPick(CallbackData, prefix="admexp"):
     kind: str
     days: int = 0     # attempts: the last N days (0: all)
-    mailing_id: int = 0
+    mailing_id: IdOrZero = 0
 
 
 def _rows(*rows: list[tuple[str, CallbackData]]) -> InlineKeyboardMarkup:

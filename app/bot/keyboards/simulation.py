@@ -8,8 +8,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from actors.training.messages import SimulationItem, SimulationPaper, SimulationView
-from app.bot.keyboards.callbacks import MenuCallback
-from app.bot.keyboards.training import button, choice_rows
+from app.bot.keyboards.callbacks import Id, MenuCallback
+from app.bot.keyboards.training import Mask, Option, Pick, button, choice_rows
 from app.bot.texts import common
 from app.bot.texts import simulation as texts
 
@@ -22,38 +22,38 @@ class SimSubject(CallbackData, prefix="ss"):
 
 class SimPaper(CallbackData, prefix="sp"):
     subject: str
-    source: int
+    source: Id
     go: bool = False  # False: the confirmation screen; True: start now
 
 
 class SimGo(CallbackData, prefix="sg"):
-    sim: int
+    sim: Id
     pos: int  # 1-based position on the paper
 
 
 class SimAnswer(CallbackData, prefix="sa"):
-    sim: int
-    served: int
+    sim: Id
+    served: Id
     kind: str  # "y": yes_no (value 1/0), "o": one (value = option index)
-    value: int
+    value: Option
 
 
 class SimToggle(CallbackData, prefix="sm"):
     """Multiple choice on a paper: as TrainToggle (mask of marked options, pick, DONE saves)."""
-    sim: int
+    sim: Id
     pos: int
-    mask: int
-    pick: int
+    mask: Mask
+    pick: Pick
 
 
 class SimEnd(CallbackData, prefix="se"):
-    sim: int
+    sim: Id
     action: str  # ask (confirm) | finish | result
     pos: int = 1  # where "back to the paper" returns
 
 
 class SimReview(CallbackData, prefix="sr"):
-    sim: int
+    sim: Id
     pos: int
 
 

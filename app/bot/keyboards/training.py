@@ -6,45 +6,54 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from math import ceil
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from pydantic import Field
 
 from actors.training.messages import QuestionView
-from app.bot.keyboards.callbacks import MenuCallback
+from app.bot.keyboards.callbacks import Id, IdOrZero, MenuCallback
 from app.bot.texts import common
 from app.bot.texts import training as texts
 
 Rows = list[list[InlineKeyboardButton]]
 DONE = -1  # TrainToggle.pick of the Done button
 REVIEW = "m"  # the `mode` of a card from the mistakes queue ("": training); Next asks GetNextReview
+MAX_OPTIONS = 100  # a message carries at most 100 buttons, so no card shows more options
+
+# Options are bounded like ids (see callbacks.py): a forged count, pick or mask would otherwise
+# build a keyboard or a bit mask of any size.
+Option = Annotated[int, Field(ge=0, lt=MAX_OPTIONS)]  # an option index (yes/no: 1/0)
+Pick = Annotated[int, Field(ge=DONE, lt=MAX_OPTIONS)]
+Mask = Annotated[int, Field(ge=0, lt=1 << MAX_OPTIONS)]
 
 
 class TrainAnswer(CallbackData, prefix="ta"):
     """A yes/no (kind "y", value 1/0) or one-answer (kind "o", value = option index) press."""
-    session: int
-    served: int
+    session: IdOrZero
+    served: Id
     kind: str
-    value: int
+    value: Option
     mode: str = ""
 
 
 class TrainToggle(CallbackData, prefix="tm"):
     """Multiple choice with `count` options: `mask` holds those marked so far (bit i = option i);
     `pick` is the pressed one (DONE: the Done button)."""
-    session: int
-    served: int
-    count: int
-    mask: int
-    pick: int
+    session: IdOrZero
+    served: Id
+    count: Annotated[int, Field(ge=0, le=MAX_OPTIONS)]
+    mask: Mask
+    pick: Pick
     mode: str = ""
 
 
 class TrainStep(CallbackData, prefix="tx"):
     action: str  # next | skip | stop (replaces the message) | end (keeps it) | report | cancel
-    session: int
-    served: int = 0
-    question: int = 0
+    session: IdOrZero
+    served: IdOrZero = 0
+    question: IdOrZero = 0
     mode: str = ""
 
 

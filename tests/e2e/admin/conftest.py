@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 from pydantic import SecretStr
 
-from actors.mailing.options import MailingOptions
-from tests.e2e.admin.wiring import admin_app
+from app.config import Settings
+from app.main import create_app
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.fixtures_app import make_settings
 
@@ -28,12 +29,13 @@ async def serve(app) -> AsyncIterator[aiohttp.ClientSession]:
 @pytest.fixture
 async def admin_http(empty_database: str, tmp_path: Path) -> AsyncIterator[aiohttp.ClientSession]:
     """The app without a bot: mailings cannot start, everything else works."""
-    async for http in serve(admin_app(make_settings(empty_database, tmp_path))):
+    async for http in serve(create_app(make_settings(empty_database, tmp_path))):
         yield http
 
 
-def telegram_settings(dsn: str, data_dir: Path, fake: FakeTelegram):
-    settings = make_settings(dsn, data_dir, telegram_api_url=fake.base_url)
+def telegram_settings(dsn: str, data_dir: Path, fake: FakeTelegram, **overrides: Any) -> Settings:
+    """Test settings with the bot on the fake Telegram; `overrides` as in make_settings (mailing_rate…)."""
+    settings = make_settings(dsn, data_dir, telegram_api_url=fake.base_url, **overrides)
     return settings.model_copy(update={"bot_token": SecretStr(fake.token)})
 
 
@@ -41,6 +43,6 @@ def telegram_settings(dsn: str, data_dir: Path, fake: FakeTelegram):
 async def telegram_admin_http(empty_database: str, tmp_path: Path,
                               fake_telegram: FakeTelegram) -> AsyncIterator[aiohttp.ClientSession]:
     """The app with the bot on the fake Telegram; mailings send at 50 messages a second."""
-    options = MailingOptions(rate=50, scan_seconds=0.5)
-    async for http in serve(admin_app(telegram_settings(empty_database, tmp_path, fake_telegram), options)):
+    settings = telegram_settings(empty_database, tmp_path, fake_telegram, mailing_rate=50)
+    async for http in serve(create_app(settings)):
         yield http

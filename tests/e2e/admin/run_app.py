@@ -1,24 +1,18 @@
-"""`python -m tests.e2e.admin.run_app`: what `apo run` does, with the admin parts wired by
-tests/e2e/admin/wiring.py and the mailing tunables read from APO_MAILING_* (see MailingOptions)."""
+"""`python -m tests.e2e.admin.run_app`: what `apo run` does, with the settings (the mailing's among
+them: APO_MAILING_RATE, APO_MAILING_LEASE_SECONDS) read from the environment."""
 from __future__ import annotations
-
-import os
 
 from aiohttp import web
 
-from actors.mailing.options import MailingOptions
 from app.config import load_settings
 from app.logging_setup import setup_logging
-from tests.e2e.admin.wiring import admin_app
+from app.main import create_app
 
 
 def main() -> None:
     settings = load_settings()
     setup_logging(settings.log_level, settings.log_json)
-    options = MailingOptions(rate=float(os.environ.get("APO_MAILING_RATE", "25")),
-                             lease_seconds=float(os.environ.get("APO_MAILING_LEASE_SECONDS", "30")),
-                             scan_seconds=0.5)
-    web.run_app(admin_app(settings, options), host=settings.http_host, port=settings.http_port,
+    web.run_app(create_app(settings), host=settings.http_host, port=settings.http_port,
                 print=None, access_log=None, shutdown_timeout=4.0)
 
 

@@ -11,10 +11,9 @@ import pytest
 from aiohttp.test_utils import TestServer
 from openpyxl import load_workbook
 
-from actors.mailing.options import MailingOptions
+from app.main import create_app
 from tests.e2e.admin.conftest import telegram_settings
 from tests.e2e.admin.test_bank_tools import bank_file, question
-from tests.e2e.admin.wiring import admin_app
 from tests.e2e.bot.helpers import register
 from tests.support.fake_telegram import BotOutput, FakeUser
 from tests.support.fixtures_bot import wait_for_polling_start
@@ -24,9 +23,9 @@ ADMIN_ID = 9001
 
 @pytest.fixture
 async def bot(fake_telegram, empty_database, tmp_path) -> AsyncIterator:
-    settings = telegram_settings(empty_database, tmp_path, fake_telegram).model_copy(
+    settings = telegram_settings(empty_database, tmp_path, fake_telegram, mailing_rate=50).model_copy(
         update={"admin_telegram_ids": frozenset({ADMIN_ID})})
-    server = TestServer(admin_app(settings, MailingOptions(rate=50, scan_seconds=0.5)), host="127.0.0.1")
+    server = TestServer(create_app(settings), host="127.0.0.1")
     await server.start_server()
     try:
         await wait_for_polling_start(fake_telegram)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from actors.mailing.options import MailingOptions
+from app.main import create_app
 from tests.e2e.admin.conftest import serve, telegram_settings
 from tests.e2e.admin.helpers import (
     insert_telegram_users,
@@ -13,7 +13,6 @@ from tests.e2e.admin.helpers import (
     sql,
     wait_for_status,
 )
-from tests.e2e.admin.wiring import admin_app
 
 FIRST_ID, COUNT, CAP = 500_000, 2000, 200
 TEXT = "<b>Олимпиада</b> в субботу &amp; <i>пробный тур</i> — <a href=\"https://example.org\">запись</a>"
@@ -32,8 +31,7 @@ async def test_two_thousand_recipients_at_the_cap_with_blocked_users_and_a_429(e
     blocked = set(range(FIRST_ID, FIRST_ID + COUNT, 20))  # 100 users, 5%
     for chat_id in blocked:
         fake.block_user(chat_id)
-    options = MailingOptions(rate=CAP, scan_seconds=0.5)
-    async for http in serve(admin_app(telegram_settings(empty_database, tmp_path, fake), options)):
+    async for http in serve(create_app(telegram_settings(empty_database, tmp_path, fake, mailing_rate=CAP))):
         _, admin = await make_admin(http, empty_database)
         await insert_telegram_users(empty_database, FIRST_ID, COUNT)
         async with http.post("/admin/api/v1/mailings", headers=admin,
