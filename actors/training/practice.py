@@ -66,21 +66,26 @@ class Practice:
         wanted = await self._filters_for(msg.user_id)
         criteria = QuestionCriteria.model_validate(wanted.model_dump())
         now = self._clock()
-        # Statement by statement, no BEGIN/COMMIT: this user's messages are serialized by the shard,
-        # and each step is safe alone (a touched session, a read, one inserted served row).
+        # One statement touches the session and serves the best candidate (storage: NEXT_QUESTION);
+        # a count follows only when nothing was left. No BEGIN/COMMIT: this user's messages are
+        # serialized by the shard.
         async with self._db.autocommit() as tx:
-            touched = await self._session(tx, msg, now)
-            session = touched.session
+            found = await self._candidates.next_question(tx, msg.user_id, msg.session_id, criteria, msg.channel,
+                                                         now, open_since=now - SESSION_IDLE)
+            if found is None:
+                raise SessionNotFound()
+            touched, served = found.touched, found.served
+            if touched.session.finished_at is not None:
+                raise SessionFinished()
             if (pending := await self._pending(tx, touched)) is not None:
                 return pending, []
-            served = await self._candidates.serve_best(tx, msg.user_id, session.id, criteria, msg.channel, now)
             if served is None:
                 if await self._candidates.count_matching(tx, criteria):
                     raise SessionExhausted()
                 raise NoQuestionMatches()
             question = await self._question_cache.get(tx, served.question_id)
         self._served.keep(served)
-        return question_view(question, served.id, session.id), [question_served(question, served, "training")]
+        return question_view(question, served.id, served.session_id), [question_served(question, served, "training")]
 
     async def serve(self, msg: ServeQuestion) -> tuple[QuestionView, list[Event]]:
         """A chosen question (adaptive, mistakes) in the user's session; the pending one wins."""

@@ -6,27 +6,27 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 
 from storage.postgres.prepared import Prepared
-from storage.postgres.training_repo import SERVED_COLUMNS, ServedRecord
+from storage.postgres.training_repo import (
+    LATEST_OPEN_SESSION,
+    PENDING_CTE,
+    SESSION_BY_ID,
+    SESSION_COLUMNS,
+    TOUCH_SESSION_CTE,
+    TOUCHED_SESSION_COLUMNS,
+    ServedRecord,
+    TouchedSession,
+)
 from storage.postgres.tx import Tx
 
-# The user's history per question: the last verdict and how often it was shown.
+# The user's history per question (kept by triggers, migration 0008): the last verdict and how
+# often it was shown.
 HISTORY = """
-    WITH last_attempt AS (
-        SELECT DISTINCT ON (question_id) question_id, correct AS last_correct,
-               created_at AS last_answered_at
-        FROM attempts WHERE user_id = %(user_id)s
-        ORDER BY question_id, created_at DESC, id DESC
-    ), shown AS (
-        SELECT question_id, count(*) AS times_served
-        FROM served_questions WHERE user_id = %(user_id)s GROUP BY question_id
-    )
-    SELECT q.id AS question_id, q.difficulty, la.last_correct, la.last_answered_at,
-           COALESCE(shown.times_served, 0) AS times_served
+    SELECT q.id AS question_id, q.difficulty, h.last_correct, h.last_answered_at,
+           COALESCE(h.times_served, 0) AS times_served
     FROM questions q
     JOIN subjects s ON s.id = q.subject_id
     LEFT JOIN sources src ON src.id = q.source_id
-    LEFT JOIN last_attempt la ON la.question_id = q.id
-    LEFT JOIN shown ON shown.question_id = q.id
+    LEFT JOIN user_question_history h ON h.user_id = %(user_id)s AND h.question_id = q.id
 """
 CRITERIA = """
     (%(subjects)s::text[] IS NULL OR s.code = ANY(%(subjects)s::text[]))
@@ -37,29 +37,46 @@ CRITERIA = """
     AND q.difficulty BETWEEN %(difficulty_min)s AND %(difficulty_max)s
     AND (NOT %(only_may_in_subway)s OR q.may_in_subway)
 """
+# Never twice in one session (`session` is the statement's CTE below).
 NOT_IN_SESSION = """
     NOT EXISTS (SELECT 1 FROM served_questions sq
-                WHERE sq.session_id = %(session_id)s AND sq.question_id = q.id)
+                WHERE sq.session_id = (SELECT id FROM session) AND sq.question_id = q.id)
 """
 # The selection rule (actors/training/selection.py) in SQL: tier, then the oldest correct answer,
-# then at random. Training takes the first and serves it in the same statement.
+# then at random. Training takes the first (NEXT_QUESTION).
 BEST_FIRST = """
-    ORDER BY CASE WHEN COALESCE(shown.times_served, 0) = 0 OR la.last_correct = false THEN 0
-                  WHEN la.last_correct IS NULL THEN 1 ELSE 2 END,
-             CASE WHEN la.last_correct THEN la.last_answered_at END NULLS FIRST,
+    ORDER BY CASE WHEN COALESCE(h.times_served, 0) = 0 OR h.last_correct = false THEN 0
+                  WHEN h.last_correct IS NULL THEN 1 ELSE 2 END,
+             CASE WHEN h.last_correct THEN h.last_answered_at END NULLS FIRST,
              random()
     LIMIT 1
 """
-# The next training question is chosen and served in one statement (one round trip, nothing but the
-# served row crosses the wire). It runs for every next question, so it is a prepared statement per
-# combination of filters the user has on: with only those conditions in it, PostgreSQL's generic plan
-# is as good as a fresh one (with CRITERIA's "NULL means no restriction" it was five times slower).
-SERVE_BEST = """
-    INSERT INTO served_questions (user_id, question_id, session_id, channel, served_at)
-    SELECT %(user_id)s::bigint, best.question_id, %(session_id)s::bigint, %(channel)s::text,
-           %(now)s::timestamptz
-    FROM ({history} WHERE {where} {best_first}) best
-    RETURNING {columns}
+# GetNextQuestion in one statement (it runs for every question, and every round trip counts): the
+# session is touched (the user's latest open one, or a new one when there is none; or the one asked
+# for by id), the question still on screen is looked up, and only when there is none (and the
+# session is open) the best candidate is chosen and served. Only the served row crosses the wire.
+OPEN_OR_NEW_SESSION_CTE = f"""
+    touched AS (
+        UPDATE training_sessions SET last_active_at = %(now)s
+        WHERE id = ({LATEST_OPEN_SESSION}) RETURNING {SESSION_COLUMNS}
+    ), created AS (
+        INSERT INTO training_sessions (user_id, channel, started_at, last_active_at)
+        SELECT %(user_id)s::bigint, %(channel)s::text, %(now)s::timestamptz, %(now)s::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM touched)
+        RETURNING {SESSION_COLUMNS}
+    ), session AS (SELECT * FROM touched UNION ALL SELECT * FROM created)
+"""
+NEXT_QUESTION = """
+    WITH {session}, {pending}, served AS (
+        INSERT INTO served_questions (user_id, question_id, session_id, channel, served_at)
+        SELECT %(user_id)s::bigint, best.question_id, session.id, %(channel)s::text, %(now)s::timestamptz
+        FROM session, ({history} WHERE {where} {best_first}) best
+        WHERE session.finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM pending)
+        RETURNING id, question_id, served_at
+    )
+    SELECT {touched_columns}, served.id AS served_id, served.question_id AS served_question_id,
+           served.served_at
+    FROM session LEFT JOIN pending ON true LEFT JOIN served ON true
 """
 ACTIVE_CRITERIA = {
     "subjects": "s.code = ANY(%(subjects)s::text[])",
@@ -70,19 +87,24 @@ ACTIVE_CRITERIA = {
     "difficulty": "q.difficulty BETWEEN %(difficulty_min)s AND %(difficulty_max)s",
     "only_may_in_subway": "q.may_in_subway",
 }
-_training_statements: dict[tuple[str, ...], Prepared] = {}
+_next_statements: dict[tuple[bool, tuple[str, ...]], Prepared] = {}
 
 
-def serve_best_statement(criteria: QuestionCriteria) -> Prepared:
+def next_question_statement(criteria: QuestionCriteria, by_id: bool) -> Prepared:
+    """One prepared statement per combination of active filters, for the latest or a given session."""
     active = criteria.active()
-    statement = _training_statements.get(active)
+    statement = _next_statements.get((by_id, active))
     if statement is None:
         where = " AND ".join([*(ACTIVE_CRITERIA[name] for name in active), NOT_IN_SESSION])
         mask = sum(1 << i for i, name in enumerate(ACTIVE_CRITERIA) if name in active)
-        statement = Prepared(f"apo_serve_best_{mask}", SERVE_BEST.format(
-            history=HISTORY, where=where, best_first=BEST_FIRST, columns=SERVED_COLUMNS))
-        _training_statements[active] = statement
+        session = TOUCH_SESSION_CTE.format(which=SESSION_BY_ID) if by_id else OPEN_OR_NEW_SESSION_CTE
+        statement = Prepared(f"apo_next_{'by_id' if by_id else 'latest'}_{mask}", NEXT_QUESTION.format(
+            session=session, pending=PENDING_CTE, history=HISTORY, where=where, best_first=BEST_FIRST,
+            touched_columns=TOUCHED_SESSION_COLUMNS))
+        _next_statements[(by_id, active)] = statement
     return statement
+
+
 COUNT_MATCHING = """
     SELECT count(*) FROM questions q JOIN subjects s ON s.id = q.subject_id
     LEFT JOIN sources src ON src.id = q.source_id WHERE """ + CRITERIA
@@ -139,14 +161,32 @@ class CandidateRecord(BaseModel):
     times_served: int               # how often it was shown to this user (any session, any mode)
 
 
+class NextQuestion(BaseModel):
+    """The touched session with the question on screen, if any; else what was served (None: nothing
+    matched, or the session is finished)."""
+    model_config = ConfigDict(frozen=True)
+
+    touched: TouchedSession
+    served: ServedRecord | None
+
+
 class CandidatesRepository:
-    async def serve_best(self, tx: Tx, user_id: int, session_id: int, criteria: QuestionCriteria,
-                         channel: str, now: datetime) -> ServedRecord | None:
-        """Serves the best candidate by the selection rule in this session; None when none is left."""
-        params = {**criteria.params(), "user_id": user_id, "session_id": session_id, "channel": channel,
-                  "now": now}
-        row = await tx.fetchone(serve_best_statement(criteria), params)
-        return ServedRecord.model_validate(row) if row else None
+    async def next_question(self, tx: Tx, user_id: int, session_id: int | None, criteria: QuestionCriteria,
+                            channel: str, now: datetime, open_since: datetime) -> NextQuestion | None:
+        """Touches the session (the given one, else the latest open since `open_since`, else a new
+        one) and serves the best candidate unless a question is still on screen or the session is
+        finished. None when the given session is not the user's."""
+        params = {**criteria.params(), "user_id": user_id, "id": session_id, "channel": channel, "now": now,
+                  "since": open_since}
+        row = await tx.fetchone(next_question_statement(criteria, by_id=session_id is not None), params)
+        if row is None:
+            return None
+        served_id, question_id, served_at = row.pop("served_id"), row.pop("served_question_id"), row.pop("served_at")
+        touched = TouchedSession.from_row(row)
+        served = None if served_id is None else ServedRecord(
+            id=served_id, user_id=user_id, question_id=question_id, session_id=touched.session.id,
+            simulation_id=None, position=None, channel=channel, served_at=served_at, skipped_at=None)
+        return NextQuestion(touched=touched, served=served)
 
     async def count_matching(self, tx: Tx, criteria: QuestionCriteria) -> int:
         return int(await tx.fetchval(COUNT_MATCHING, criteria.params()))

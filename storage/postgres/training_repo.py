@@ -34,28 +34,33 @@ SERVE = Prepared("apo_serve", f"""
             %(now)s)
     RETURNING {SERVED_COLUMNS}
 """)
-# One round trip for the start of GetNextQuestion: the session is touched (only while it is open) and
-# returned with the question on screen, if any (served, neither answered nor skipped).
-_TOUCHED_WITH_PENDING = f"""
-    WITH session AS (
+# The start of GetNextQuestion and ServeQuestion, as CTEs: the session ({which} finds its id) is
+# touched (only while it is open) and returned with the question on screen, if any (served, neither
+# answered nor skipped). candidates_repo.py builds the whole next question on the same CTEs.
+TOUCH_SESSION_CTE = f"""
+    session AS (
         UPDATE training_sessions
         SET last_active_at = CASE WHEN finished_at IS NULL THEN %(now)s ELSE last_active_at END
         WHERE id = ({{which}}) RETURNING {SESSION_COLUMNS}
     )
-    SELECT session.*, pending.id AS pending_served_id, pending.question_id AS pending_question_id
-    FROM session LEFT JOIN LATERAL (
-        SELECT sq.id, sq.question_id FROM served_questions sq
-        WHERE sq.session_id = session.id AND sq.skipped_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.served_id = sq.id)
-        ORDER BY sq.id DESC LIMIT 1
-    ) pending ON true
 """
-TOUCH_LATEST_OPEN = Prepared("apo_touch_latest_open", _TOUCHED_WITH_PENDING.format(which="""
+PENDING_CTE = """
+    pending AS (
+        SELECT sq.id, sq.question_id FROM session JOIN served_questions sq ON sq.session_id = session.id
+        WHERE sq.skipped_at IS NULL AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.served_id = sq.id)
+        ORDER BY sq.id DESC LIMIT 1
+    )
+"""
+TOUCHED_SESSION_COLUMNS = "session.*, pending.id AS pending_served_id, pending.question_id AS pending_question_id"
+LATEST_OPEN_SESSION = """
     SELECT id FROM training_sessions
     WHERE user_id = %(user_id)s AND finished_at IS NULL AND last_active_at >= %(since)s
-    ORDER BY last_active_at DESC LIMIT 1"""))
-TOUCH_SESSION_BY_ID = Prepared("apo_touch_session_by_id", _TOUCHED_WITH_PENDING.format(
-    which="SELECT id FROM training_sessions WHERE id = %(id)s AND user_id = %(user_id)s"))
+    ORDER BY last_active_at DESC LIMIT 1"""
+SESSION_BY_ID = "SELECT id FROM training_sessions WHERE id = %(id)s AND user_id = %(user_id)s"
+_TOUCHED_WITH_PENDING = (f"WITH {TOUCH_SESSION_CTE}, {PENDING_CTE} SELECT {TOUCHED_SESSION_COLUMNS} "
+                         "FROM session LEFT JOIN pending ON true")
+TOUCH_LATEST_OPEN = Prepared("apo_touch_latest_open", _TOUCHED_WITH_PENDING.format(which=LATEST_OPEN_SESSION))
+TOUCH_SESSION_BY_ID = Prepared("apo_touch_session_by_id", _TOUCHED_WITH_PENDING.format(which=SESSION_BY_ID))
 GET_SERVED = f"SELECT {SERVED_COLUMNS} FROM served_questions WHERE id = %(id)s AND user_id = %(user_id)s"
 # A served question with its attempt, if it has one: what SubmitAnswer needs, in one round trip.
 GET_SERVED_AND_ATTEMPT = Prepared("apo_served_and_attempt", f"""

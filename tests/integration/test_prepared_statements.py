@@ -43,12 +43,16 @@ async def test_a_statement_is_prepared_once_per_connection_and_values_stay_bound
         await db.close()
 
 
-def test_the_training_selection_has_one_statement_per_combination_of_active_filters():
-    from storage.postgres.candidates_repo import QuestionCriteria, training_candidates
+def test_the_next_question_has_one_statement_per_combination_of_active_filters_and_session_kind():
+    from storage.postgres.candidates_repo import QuestionCriteria, next_question_statement
 
-    plain = training_candidates(QuestionCriteria())
-    assert plain.name == "apo_training_candidates_0" and "ANY(" not in plain.sql and "BETWEEN" not in plain.sql
-    narrowed = training_candidates(QuestionCriteria(subjects=frozenset({"economics"}), difficulty_max=3))
-    assert narrowed.name == "apo_training_candidates_33"
+    plain = next_question_statement(QuestionCriteria(), by_id=False)
+    assert plain.name == "apo_next_latest_0" and "ANY(" not in plain.sql and "BETWEEN" not in plain.sql
+    narrowed = next_question_statement(QuestionCriteria(subjects=frozenset({"economics"}), difficulty_max=3),
+                                       by_id=False)
+    assert narrowed.name == "apo_next_latest_33"
     assert "s.code = ANY(" in narrowed.sql and "BETWEEN" in narrowed.sql and "q.type" not in narrowed.sql
-    assert training_candidates(QuestionCriteria(difficulty_max=3, subjects=frozenset({"history"}))) is narrowed
+    same = next_question_statement(QuestionCriteria(difficulty_max=3, subjects=frozenset({"history"})), by_id=False)
+    assert same is narrowed
+    by_id = next_question_statement(QuestionCriteria(), by_id=True)
+    assert by_id.name == "apo_next_by_id_0" and by_id is not plain and "INSERT INTO training_sessions" not in by_id.sql
