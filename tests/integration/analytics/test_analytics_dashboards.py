@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ch_helpers import run_query, split_url
 from grafana_macros import expand
-from training_events import QuestionReported, QuestionServed, QuestionSkipped, answer
+from training_events import QuestionReported, QuestionSkipped, answer, served
 
 from actors.analytics.messages import AnalyticsStatus, RecordLog, RecordTiming
 from actors.analytics.rows import event_row, log_row, status_row, timing_row
@@ -38,10 +38,8 @@ def seed_rows() -> dict[str, list[dict]]:
             events.append(event_row(answer(user, question, correct, at, theme=f"theme-{question % 2}",
                                            elapsed_ms=1000 * question + user * 100, channel=channel), {}))
         for question in range(1, 5):
-            served = QuestionServed(served_id=user * 10 + question, user_id=user, question_id=question,
-                                    subject="economics", channel=channel, mode="training",
-                                    served_at=NOW - timedelta(hours=user))
-            events.append(event_row(served, {}))
+            shown = served(user * 10 + question, user, question, NOW - timedelta(hours=user), channel=channel)
+            events.append(event_row(shown, {}))
         trace = {"channel": channel}
         events.append(event_row(QuestionSkipped(served_id=user * 10 + 4, user_id=user, question_id=4,
                                                 skipped_at=NOW - timedelta(hours=user)), trace))

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 from ch_helpers import run_query, split_url
 from loguru import logger
-from training_events import QuestionReported, QuestionServed, QuestionSkipped, answer
+from training_events import QuestionReported, QuestionSkipped, answer, served
 
 from actors.analytics import FlushAnalytics
 from actors.runtime import ActorSystem, trace_scope
@@ -30,8 +30,7 @@ async def test_a_training_round_arrives_with_the_right_fields(ch_url, data_dir, 
         with trace_scope(request_id="req-1", channel="bot"):
             await system.publish(UserRegistered(user_id=7, channel="bot"))
         with trace_scope(request_id="req-2", user_id=7, channel="bot"):
-            await system.publish(QuestionServed(served_id=1, user_id=7, question_id=11, subject="economics",
-                                                channel="bot", mode="training", served_at=AT))
+            await system.publish(served(1, 7, 11, AT))
             await system.publish(answer(7, 11, True, AT, elapsed_ms=5300))
         with trace_scope(request_id="req-3", user_id=7, channel="bot"):
             await system.publish(answer(7, 12, False, AT, theme="demand", elapsed_ms=900))
@@ -59,15 +58,15 @@ async def test_a_training_round_arrives_with_the_right_fields(ch_url, data_dir, 
     assert (right["subject"], right["theme"], right["correct"], right["points"]) == (
         "economics", "supply", 1, 2)
     assert (right["max_points"], right["latency_ms"], right["request_id"]) == (2, 5300, "req-2")
-    assert json.loads(right["extra"]) == {"attempt_id": 7011, "source_id": "src-11",
-                                          "question_type": "single", "score": 1.0, "mode": "training"}
+    assert json.loads(right["extra"]) == {"attempt_id": 7011, "source_id": 111,
+                                          "question_type": "one", "score": 1.0, "mode": "training"}
     wrong = by_key[("answer_submitted", "12")]
     assert (wrong["correct"], wrong["points"], wrong["theme"], wrong["request_id"]) == (
         0, 0, "demand", "req-3")
 
-    served = by_key[("question_served", "11")]
-    assert (served["subject"], served["time"], json.loads(served["extra"])) == (
-        "economics", "2024-05-01 10:00:05", {"served_id": 1, "mode": "training"})
+    shown = by_key[("question_served", "11")]
+    assert (shown["subject"], shown["time"], json.loads(shown["extra"])) == (
+        "economics", "2024-05-01 10:00:05", {"served_id": 1, "session_id": 1, "mode": "training"})
     skipped = by_key[("question_skipped", "13")]
     assert (skipped["user_id"], skipped["channel"], skipped["request_id"]) == (  # channel from TRACE
         "7", "bot", "req-3")
