@@ -11,6 +11,8 @@ from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
 from app.admin.wiring import spawn_admin_actors
 from app.bot.admin.sender import AiogramSender
+from app.bot.i18n import make_i18n
+from app.bot.reminder_buttons import reminder_buttons
 from app.config import Settings
 from app.paths import DATA_DIR
 from app.wiring_adaptive import spawn_adaptive, spawn_reminders
@@ -42,4 +44,5 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database, do
     limiter, pacer = spawn_admin_actors(system, settings, database, MailingOptions(
         rate=settings.mailing_rate, lease_seconds=settings.mailing_lease_seconds))
     # Reminders spend the same Telegram budget as mailings.
-    spawn_reminders(system, database, adaptive, stats, AiogramSender.from_settings(settings), limiter, pacer)
+    spawn_reminders(system, database, adaptive, stats, AiogramSender.from_settings(settings), limiter, pacer,
+                    buttons=reminder_buttons(make_i18n()))

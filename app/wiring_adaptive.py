@@ -17,7 +17,7 @@ from actors.mailing.pacing import ChatPacer, RateLimiter
 from actors.mailing.sender import Sender
 from actors.reminders.actor import TICK_SECONDS, RemindersActor
 from actors.reminders.reasons import Streak
-from actors.reminders.rounds import Render
+from actors.reminders.rounds import ReminderButtons, Render, no_buttons
 from actors.reminders.texts import render_reminder
 from actors.runtime import ActorRef, ActorSystem
 from actors.stats.messages import GetUserStats
@@ -41,8 +41,8 @@ def spawn_adaptive(system: ActorSystem, database: Database, serve: ServeQuestion
 
 def spawn_reminders(system: ActorSystem, database: Database, adaptive: ActorRef, stats: ActorRef,
                     sender: Sender | None, limiter: RateLimiter | None = None, pacer: ChatPacer | None = None, *,
-                    render: Render = render_reminder, tick_seconds: float | None = TICK_SECONDS,
-                    **options: object) -> ActorRef:
+                    render: Render = render_reminder, buttons: ReminderButtons = no_buttons,
+                    tick_seconds: float | None = TICK_SECONDS, **options: object) -> ActorRef:
     """sender None (no bot): settings only. limiter/pacer: pass the mailing's, so that reminders and
     mailings share Telegram's limits; fresh ones otherwise."""
     limiter = limiter or RateLimiter(DEFAULT_RATE)
@@ -56,5 +56,5 @@ def spawn_reminders(system: ActorSystem, database: Database, adaptive: ActorRef,
         return Streak(current=streak.current, last_day=streak.last_day)
 
     return system.spawn("reminders", lambda: RemindersActor(
-        database, sender, limiter, pacer, due_count, streak_of, render=render, tick_seconds=tick_seconds,
-        **options))
+        database, sender, limiter, pacer, due_count, streak_of, render=render, buttons=buttons,
+        tick_seconds=tick_seconds, **options))

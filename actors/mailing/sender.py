@@ -5,6 +5,7 @@ implements it with aiogram.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -35,9 +36,18 @@ class Failed:
 SendResult = Sent | Blocked | RetryAfter | Failed
 
 
+@dataclass(frozen=True)
+class Button:
+    """An inline button under a message: its text and the callback data the bot handles."""
+    text: str
+    callback_data: str
+
+
 class Sender(Protocol):
-    async def send(self, chat_id: int, html: str, photo: str | None) -> SendResult:
-        """One message (a photo with the HTML as its caption when `photo` is set). Never raises."""
+    async def send(self, chat_id: int, html: str, photo: str | None,
+                   buttons: Sequence[Button] = ()) -> SendResult:
+        """One message (a photo with the HTML as its caption when `photo` is set), with its buttons
+        one per row. Never raises."""
         ...
 
     async def close(self) -> None:

@@ -27,7 +27,7 @@ from actors.reminders.messages import (
     RunReminders,
 )
 from actors.reminders.reasons import DueCount, StreakOf
-from actors.reminders.rounds import ReminderRound, Render
+from actors.reminders.rounds import ReminderButtons, ReminderRound, Render, no_buttons
 from actors.reminders.texts import render_reminder
 from actors.runtime import Actor, handles
 from storage.postgres import Database
@@ -44,11 +44,12 @@ def utc_now() -> datetime:
 class RemindersActor(Actor):
     def __init__(self, database: Database, sender: Sender | None, limiter: RateLimiter, pacer: ChatPacer,
                  due_count: DueCount, streak_of: StreakOf, *, render: Render = render_reminder,
-                 clock: Clock = utc_now, tick_seconds: float | None = TICK_SECONDS) -> None:
+                 buttons: ReminderButtons = no_buttons, clock: Clock = utc_now,
+                 tick_seconds: float | None = TICK_SECONDS) -> None:
         """tick_seconds None: no periodic tick (RunReminders only)."""
         self._db, self._sender, self._clock, self._tick_seconds = database, sender, clock, tick_seconds
         self._limiter, self._pacer, self._due_count, self._streak_of = limiter, pacer, due_count, streak_of
-        self._render = render
+        self._render, self._buttons = render, buttons
         self._repo = RemindersRepository()
         self._round: ReminderRound | None = None
         self._ticker: asyncio.Task[None] | None = None
@@ -57,7 +58,7 @@ class RemindersActor(Actor):
         if self._sender is None:
             return
         self._round = ReminderRound(self._db, self._sender, self._limiter, self._pacer, self._due_count,
-                                    self._streak_of, self._render, self.system.publish)
+                                    self._streak_of, self._render, self._buttons, self.system.publish)
         if self._tick_seconds is not None:
             self._ticker = asyncio.create_task(self._tick_forever(self._tick_seconds), name="reminders:tick")
 

@@ -7,13 +7,21 @@ day even with several processes; a 429 gives the claim back for a later tick in 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 
 from loguru import logger
 
 from actors.mailing.pacing import ChatPacer, RateLimiter
-from actors.mailing.sender import Blocked, Failed, RetryAfter, Sender, SendResult, Sent
+from actors.mailing.sender import (
+    Blocked,
+    Button,
+    Failed,
+    RetryAfter,
+    Sender,
+    SendResult,
+    Sent,
+)
 from actors.reminders.messages import ReminderRun, ReminderSent
 from actors.reminders.reasons import DueCount, Reasons, StreakOf, reasons_for
 from actors.runtime import Event
@@ -21,16 +29,24 @@ from storage.postgres import Database
 from storage.postgres.reminders_repo import ClaimedReminder, RemindersRepository
 
 Render = Callable[[Reasons, str], str]                 # (reasons, locale) -> Telegram HTML
+ReminderButtons = Callable[[Reasons, str], Sequence[Button]]  # (reasons, locale) -> buttons under it
 Publish = Callable[[Event], Awaitable[int]]
 CLAIM_SIZE = 200
 SEND_TIMEOUT = 10.0
 
 
+def no_buttons(reasons: Reasons, locale: str) -> Sequence[Button]:
+    """Without the bot's own (its callback data and texts), a reminder has no buttons."""
+    return ()
+
+
 class ReminderRound:
     def __init__(self, database: Database, sender: Sender, limiter: RateLimiter, pacer: ChatPacer,
-                 due_count: DueCount, streak_of: StreakOf, render: Render, publish: Publish) -> None:
+                 due_count: DueCount, streak_of: StreakOf, render: Render, buttons: ReminderButtons,
+                 publish: Publish) -> None:
         self._db, self._sender, self._limiter, self._pacer = database, sender, limiter, pacer
         self._due_count, self._streak_of, self._render, self._publish = due_count, streak_of, render, publish
+        self._buttons = buttons
         self._repo = RemindersRepository()
 
     async def run(self, now: datetime) -> ReminderRun:
@@ -60,7 +76,8 @@ class ReminderRound:
             return "retry_later"
         if not reasons.any:
             return "nothing_to_say"
-        result = await self._send(target.chat_id, self._render(reasons, target.locale))
+        result = await self._send(target.chat_id, self._render(reasons, target.locale),
+                                  self._buttons(reasons, target.locale))
         if isinstance(result, Sent):
             async with self._db.transaction() as tx:
                 await self._repo.mark_sent(tx, target.user_id, target.today)
@@ -77,14 +94,14 @@ class ReminderRound:
                 await self._repo.disable(tx, target.user_id, now)
         return "failed"  # a Failed send is not retried: it may have been delivered
 
-    async def _send(self, chat_id: int, html: str) -> SendResult:
+    async def _send(self, chat_id: int, html: str, buttons: Sequence[Button]) -> SendResult:
         await self._limiter.take(1)
         wait = self._pacer.wait_for(chat_id)
         if wait > 0:
             await asyncio.sleep(wait)
         self._pacer.record(chat_id)
         try:
-            return await asyncio.wait_for(self._sender.send(chat_id, html, None), SEND_TIMEOUT)
+            return await asyncio.wait_for(self._sender.send(chat_id, html, None, buttons), SEND_TIMEOUT)
         except TimeoutError:
             return Failed("timeout")
 

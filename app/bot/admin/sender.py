@@ -1,9 +1,11 @@
-"""The mailing actor's Sender over aiogram: one Bot API call per message, outcomes as values.
+"""The mailing and reminders actors' Sender over aiogram: one Bot API call per message, outcomes as values.
 
 It talks to the same Bot API server as the running bot, through a session of its own: the bot's
 session retries 429s by itself, while the mailing must see every 429 to pause all of its sending.
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import aiohttp
 from aiogram import Bot
@@ -15,8 +17,9 @@ from aiogram.exceptions import (
     TelegramForbiddenError,
     TelegramRetryAfter,
 )
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from actors.mailing.sender import Blocked, Failed, RetryAfter, SendResult, Sent
+from actors.mailing.sender import Blocked, Button, Failed, RetryAfter, SendResult, Sent
 from app.config import Settings
 
 
@@ -38,12 +41,16 @@ class AiogramSender:
         """Same token and server as a running bot, without its session's middlewares."""
         return cls(bot.token, bot.session.api)
 
-    async def send(self, chat_id: int, html: str, photo: str | None) -> SendResult:
+    async def send(self, chat_id: int, html: str, photo: str | None,
+                   buttons: Sequence[Button] = ()) -> SendResult:
+        markup = InlineKeyboardMarkup(inline_keyboard=[
+            [InlineKeyboardButton(text=b.text, callback_data=b.callback_data)] for b in buttons]) if buttons else None
         try:
             if photo:
-                message = await self._bot.send_photo(chat_id, photo, caption=html, parse_mode=ParseMode.HTML)
+                message = await self._bot.send_photo(chat_id, photo, caption=html, parse_mode=ParseMode.HTML,
+                                                     reply_markup=markup)
             else:
-                message = await self._bot.send_message(chat_id, html, parse_mode=ParseMode.HTML)
+                message = await self._bot.send_message(chat_id, html, parse_mode=ParseMode.HTML, reply_markup=markup)
         except TelegramRetryAfter as error:
             return RetryAfter(float(error.retry_after))
         except TelegramForbiddenError as error:  # blocked, deactivated, never started the bot

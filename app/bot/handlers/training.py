@@ -1,5 +1,6 @@
 """Training in the bot: a question card per question, answered by its buttons (or a typed text,
 handled in training_input.py); the card becomes its verdict; Next sends the next card below it.
+The menu's Train, a reminder's Train button and /train start (or continue) it.
 
 A card from the mistakes queue (keyboard mode REVIEW, see mistakes.py) goes on with GetNextReview.
 Skip and Stop replace an unanswered card; Stop on a verdict keeps the verdict and sends the summary.
@@ -8,6 +9,7 @@ A repeated press (or a press on an old card) gets the recorded verdict again fro
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
@@ -54,12 +56,16 @@ async def next_card(actors: ActorSystem, user: UserView, session: int | None,
         return cards.Card(texts.exhausted(), kb.exhausted(session or 0))
 
 
-async def present(query: CallbackQuery, state: FSMContext, shown: QuestionView | cards.Card,
+async def present(event: CallbackQuery | Message, state: FSMContext, shown: QuestionView | cards.Card,
                   keep: bool = False) -> None:
-    """Puts a question (or a notice) on the chat: in place of the pressed message, or below it (keep)."""
+    """Puts a question (or a notice) on the chat: in place of the pressed message, or below it (keep);
+    after a command, as a new message."""
     card = shown if isinstance(shown, cards.Card) else \
         cards.Card(texts.card(shown), kb.question(shown), shown.image)
-    message = await (cards.follow if keep else cards.put)(query, card)
+    if isinstance(event, Message):
+        message = await cards.send(event.bot, event.chat.id, card)
+    else:
+        message = await (cards.follow if keep else cards.put)(event, card)
     await state.clear()
     if isinstance(shown, QuestionView):
         await state.set_state(TrainingInput.open_answer if shown.type == "open" else TrainingInput.choosing)
@@ -67,8 +73,9 @@ async def present(query: CallbackQuery, state: FSMContext, shown: QuestionView |
                               "message": message.message_id, "mode": kb.mode_of(shown)})
 
 
-async def start(query: CallbackQuery, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
-    await present(query, state, await next_card(actors, user, None))
+async def start(event: CallbackQuery | Message, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
+    """The menu's Train, a reminder's Train, or /train: the question on screen, else the next one."""
+    await present(event, state, await next_card(actors, user, None))
 
 
 async def step_next(query: CallbackQuery, callback_data: TrainStep, state: FSMContext, user: UserView,
@@ -153,6 +160,7 @@ def make_router() -> Router:
     router = Router(name=__name__)
     on_callback = router.callback_query.register
     on_callback(start, MenuCallback.filter(F.screen == "train"), flags=REGISTERED)
+    router.message.register(start, Command("train"), flags=REGISTERED)
     on_callback(answer, TrainAnswer.filter(), flags=REGISTERED)
     on_callback(toggle, TrainToggle.filter(), flags=REGISTERED)
     on_callback(step_next, TrainStep.filter(F.action == "next"), flags=REGISTERED)

@@ -8,6 +8,7 @@ def descriptions() -> list[tuple[str, str]]:
     return [
         ("start", _("Start or restart")),
         ("menu", _("Main menu")),
+        ("train", _("Train on questions")),
         ("cabinet", _("Personal cabinet")),
         ("mistakes", _("Work on mistakes")),
         ("stop_reminders", _("Turn off daily reminders")),

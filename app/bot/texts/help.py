@@ -8,6 +8,7 @@ def text() -> str:
     return _("<b>APO Trainer</b> helps you prepare for school olympiads.\n\n"
              "/start: register or open the start page\n"
              "/menu: the main menu\n"
+             "/train: train on questions (goes on with the current session)\n"
              "/cabinet: your profile, language and API access\n"
              "/mistakes: work on mistakes (reviews that are due)\n"
              "/stop_reminders: turn off daily reminders\n"

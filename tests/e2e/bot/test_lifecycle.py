@@ -17,8 +17,9 @@ from tests.support.fixtures_bot import bot_settings, running_bot_app, wait_for_p
 async def test_commands_are_set_in_russian_by_default_and_in_english(bot_app):
     ru = {c["command"]: c["description"] for c in bot_app.fake.commands()}
     en = {c["command"]: c["description"] for c in bot_app.fake.commands(language_code="en")}
-    assert list(ru) == list(en) == ["start", "menu", "cabinet", "mistakes", "stop_reminders", "help"]
+    assert list(ru) == list(en) == ["start", "menu", "train", "cabinet", "mistakes", "stop_reminders", "help"]
     assert ru["cabinet"] == "Личный кабинет" and en["cabinet"] == "Personal cabinet"
+    assert ru["train"] == "Тренировка" and en["train"] == "Train on questions"
 
 
 async def test_a_429_from_telegram_is_waited_out_and_retried(bot_app):

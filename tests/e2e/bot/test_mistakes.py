@@ -97,6 +97,7 @@ async def test_a_reminder_at_the_picked_hour_and_stop_reminders(bot_app, empty_d
     assert run.sent == 1
     reminder = await fake.next_message(anya.id)
     assert "Ошибок к повторению: 1" in reminder.plain_text and "/stop_reminders" in reminder.plain_text
+    assert reminder.button_texts == ["▶️ Повторить сейчас", "🎯 Тренировка"]
     await fake.assert_no_message(anya.id)
 
     await anya.send("/stop_reminders")
@@ -104,6 +105,12 @@ async def test_a_reminder_at_the_picked_hour_and_stop_reminders(bot_app, empty_d
     run = await system.ask(RunReminders(at=at.replace(day=16)))
     assert run.sent == 0
     await fake.assert_no_message(anya.id)
+
+    await anya.press(reminder, text="▶️ Повторить сейчас")  # the reminder's button opens the review
+    review = await fake.next_message(anya.id)
+    assert review.message_id == reminder.message_id and review.is_edit
+    assert (await question_on(empty_database, review))["id"] == (await question_on(empty_database, card))["id"]
+    assert {"Да", "Нет"} <= set(review.button_texts)
 
 
 async def test_work_on_mistakes_and_stop_reminders_speak_english_to_english_users(bot_app, empty_database):

@@ -138,6 +138,23 @@ async def test_a_double_press_records_one_attempt_and_shows_the_same_verdict(bot
     await fake.assert_no_message(anya.id)  # one card, not two
 
 
+async def test_the_train_command_sends_the_card_on_screen_or_the_next_one(bot_app, empty_database):
+    await keep_only(empty_database, "type = 'yes_no'")
+    fake, anya, card = await start_training(bot_app, 4005)
+    await anya.send("/train")  # a card is still unanswered: the same question again, as a new message
+    again = await fake.next_message(anya.id)
+    assert not again.is_edit and again.message_id != card.message_id
+    assert again.plain_text == card.plain_text and again.button_texts == card.button_texts
+    verdict = await answer_on(fake, anya, again, await question_on(empty_database, again), right=True)
+    assert "Верно" in verdict.plain_text
+    await anya.send("/train")
+    following = await fake.next_message(anya.id)
+    assert not following.is_edit and "Да" in following.button_texts
+    assert (await question_on(empty_database, following))["id"] != (await question_on(empty_database, card))["id"]
+    sessions = await sql(empty_database, "SELECT count(*) FROM training_sessions")
+    assert sessions == [(1,)]  # /train goes on with the session
+
+
 async def test_stop_on_a_card_gives_the_summary_in_place(bot_app, empty_database):
     fake, anya, card = await start_training(bot_app, 4003)
     await anya.press(card, text="⏹ Стоп")

@@ -46,7 +46,7 @@ class FakeSender:
         self.sent: list[tuple[int, str]] = []
         self.results: list[SendResult] = []
 
-    async def send(self, chat_id: int, html: str, photo: str | None) -> SendResult:
+    async def send(self, chat_id: int, html: str, photo: str | None, buttons=()) -> SendResult:
         result = self.results.pop(0) if self.results else Sent(len(self.sent) + 1)
         if isinstance(result, Sent):
             self.sent.append((chat_id, html))

@@ -90,7 +90,7 @@ class ScriptedSender:
         self.answer_gate.set()
         self.waiting = self.most_waiting = 0
 
-    async def send(self, chat_id: int, html: str, photo: str | None) -> SendResult:
+    async def send(self, chat_id: int, html: str, photo: str | None, buttons=()) -> SendResult:
         assert self.ledger.rows[chat_id].state == "sending", chat_id
         self.calls.append(chat_id)
         self.waiting += 1
