@@ -1,7 +1,8 @@
 """Which actors the process runs, with what they own. Subscriptions are written down here."""
 from __future__ import annotations
 
-from actors.auth.actor import AuthActor, LoginThrottle, login_shard_key
+from actors.auth.actor import AuthActor, login_shard_key
+from actors.auth.throttle import LoginThrottle
 from actors.botstate.actor import BotStateActor, bot_state_shard_key
 from actors.mailing.options import MailingOptions
 from actors.runtime import ActorSystem
@@ -33,7 +34,7 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database, do
                          shards=USERS_SHARDS, shard_key=user_shard_key)
     sessions = system.spawn("sessions", lambda: SessionsActor(database, users),
                             shards=SESSIONS_SHARDS, shard_key=session_shard_key)
-    throttle = LoginThrottle()
+    throttle = LoginThrottle(database)
     system.spawn("auth", lambda: AuthActor(users, sessions, throttle), shards=AUTH_SHARDS,
                  shard_key=login_shard_key)
     system.spawn("botstate", lambda: BotStateActor(database), shards=BOT_STATE_SHARDS,

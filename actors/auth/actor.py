@@ -1,7 +1,7 @@
 """The auth actor: password login, throttled per account and per client address.
 
-Sharded by email; the failure windows are shared by every shard (one event loop, so a plain
-object is safe) and survive restarts, so the limits hold however logins are routed.
+Sharded by email; the failures are counted in PostgreSQL (throttle.py), so the limits hold however
+logins are routed: across shards, restarts and instances.
 It asks users for credentials and sessions for the token; neither asks back (no cycle).
 """
 from __future__ import annotations
@@ -11,25 +11,13 @@ from collections.abc import Hashable
 
 from actors.aspects import logged, timed
 from actors.auth.messages import GetCredentials
+from actors.auth.throttle import LoginThrottle
 from actors.errors import RateLimited
 from actors.runtime import Actor, ActorRef, Message, handles
 from actors.sessions.messages import IssueToken
 from actors.users.errors import InvalidCredentials
 from actors.users.messages import IssuedToken, LogIn, UserLoggedIn
 from actors.users.secrets import verify_password
-from actors.users.throttle import FailureWindow
-
-THROTTLE_WINDOW_SECONDS = 15 * 60
-FAILURES_PER_ACCOUNT = 5
-FAILURES_PER_ADDRESS = 20
-
-
-class LoginThrottle:
-    """The two failure windows login consults; made once per process."""
-
-    def __init__(self) -> None:
-        self.by_account = FailureWindow(FAILURES_PER_ACCOUNT, THROTTLE_WINDOW_SECONDS)
-        self.by_address = FailureWindow(FAILURES_PER_ADDRESS, THROTTLE_WINDOW_SECONDS)
 
 
 def login_shard_key(message: Message) -> Hashable:
@@ -48,16 +36,15 @@ class AuthActor(Actor):
     async def log_in(self, msg: LogIn) -> IssuedToken:
         account_key = msg.email.strip().lower()
         throttle = self._throttle
-        wait = max(throttle.by_account.retry_after(account_key), throttle.by_address.retry_after(msg.client_address))
+        wait = await throttle.retry_after(account_key, msg.client_address)
         if wait > 0:
             raise RateLimited(math.ceil(wait), "too many failed logins; try again later")
         credentials = await self._users.ask(GetCredentials(email=account_key))
         password_hash = credentials.password_hash if credentials else None
         if not await verify_password(password_hash, msg.password.get_secret_value()):
-            throttle.by_account.record_failure(account_key)
-            throttle.by_address.record_failure(msg.client_address)
+            await throttle.failed(account_key, msg.client_address)
             raise InvalidCredentials()
-        throttle.by_account.reset(account_key)
+        await throttle.succeeded(account_key)
         token = await self._sessions.ask(IssueToken(user_id=credentials.user_id))
         await self.system.publish(UserLoggedIn(user_id=credentials.user_id))
         return token
