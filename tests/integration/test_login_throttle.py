@@ -2,25 +2,7 @@
 stand for two processes), keys are stored hashed, a right password clears only its account."""
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
 from actors.auth.throttle import LoginThrottle
-from storage.postgres import Database
-from storage.postgres.migrate import migrate
-
-MIGRATIONS = Path(__file__).resolve().parents[2] / "sql" / "postgres"
-
-
-@pytest.fixture
-async def database(empty_database: str) -> AsyncIterator[Database]:
-    await migrate(empty_database, MIGRATIONS)
-    db = Database(empty_database, maxsize=4)
-    await db.open()
-    yield db
-    await db.close()
 
 
 async def test_failures_from_two_instances_add_up_per_account(database):

@@ -16,7 +16,6 @@ from actors.training.filters import QuestionFilter
 from app.wiring_adaptive import spawn_adaptive
 from app.wiring_training import training_shard_key
 from storage.postgres import Database
-from storage.postgres.migrate import migrate
 from tests.integration.adaptive.adaptive_support import (
     ROOT,
     Adaptive,
@@ -26,15 +25,6 @@ from tests.integration.adaptive.adaptive_support import (
     serve_through_training,
     start_reminders,
 )
-
-
-@pytest.fixture
-async def database(empty_database: str) -> AsyncIterator[Database]:
-    await migrate(empty_database, ROOT / "sql" / "postgres")
-    db = Database(empty_database, maxsize=10)
-    await db.open()
-    yield db
-    await db.close()
 
 
 @pytest.fixture

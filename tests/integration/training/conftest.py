@@ -20,10 +20,8 @@ from actors.training.question_cache import QuestionCache
 from actors.training.views import QuestionView
 from app.wiring_training import training_shard_key
 from storage.postgres import Database
-from storage.postgres.migrate import migrate
 
 ROOT = Path(__file__).resolve().parents[3]
-MIGRATIONS = ROOT / "sql" / "postgres"
 SEED_DIR = ROOT / "data" / "questions"
 
 
@@ -82,15 +80,6 @@ class Backend:
     async def fetchval(self, sql: str, **params: object) -> object:
         async with self.database.transaction() as tx:
             return await tx.fetchval(sql, params)
-
-
-@pytest.fixture
-async def database(empty_database: str) -> AsyncIterator[Database]:
-    await migrate(empty_database, MIGRATIONS)
-    db = Database(empty_database, maxsize=10)
-    await db.open()
-    yield db
-    await db.close()
 
 
 @pytest.fixture
