@@ -5,7 +5,14 @@ import time
 from collections.abc import Hashable
 
 from actors.aspects import timed
-from actors.botstate.messages import ClaimUpdate, Dialog, GetDialog, SetDialogData, SetDialogState
+from actors.botstate.messages import (
+    ClaimUpdate,
+    Dialog,
+    GetDialog,
+    SetDialogData,
+    SetDialogState,
+    UpdateClaim,
+)
 from actors.runtime import Actor, Message, handles
 from storage.postgres import Database
 from storage.postgres.bot_state_repo import BotStateRepository
@@ -27,13 +34,13 @@ class BotStateActor(Actor):
 
     @handles(ClaimUpdate)
     @timed
-    async def claim(self, msg: ClaimUpdate) -> bool:
+    async def claim(self, msg: ClaimUpdate) -> UpdateClaim:
         async with self._db.transaction() as tx:
-            first = await self._repo.claim_update(tx, msg.update_id)
+            first, recent = await self._repo.claim_update(tx, msg.update_id, msg.user_id, msg.window_seconds)
             if time.monotonic() - self._pruned_at > PRUNE_EVERY_SECONDS:
                 await self._repo.forget_updates_older_than(tx, CLAIM_RETENTION)
                 self._pruned_at = time.monotonic()
-        return first
+        return UpdateClaim(first=first, recent_from_user=recent)
 
     @handles(GetDialog)
     @timed

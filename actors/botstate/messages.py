@@ -9,9 +9,18 @@ from actors.runtime import Message
 
 
 class ClaimUpdate(Message):
-    """-> True for the first claim of this update id, False for a duplicate delivery."""
+    """-> UpdateClaim: whether this is the first claim of the update id (not a duplicate delivery),
+    and how many updates its sender sent within the last `window_seconds`, this one included, on any
+    instance (for the flood limit)."""
     update_id: int
+    user_id: int | None = None
+    window_seconds: float = 10.0
     log_fields = ("update_id",)
+
+
+class UpdateClaim(Message):
+    first: bool
+    recent_from_user: int
 
 
 class GetDialog(Message):

@@ -1,8 +1,10 @@
 """Webhook mode: Telegram POSTs updates to this app (several instances can share one bot).
 
 The secret-token header is checked in constant time; each update id is claimed in PostgreSQL
-first, so a duplicate delivery (a retry, or the same update reaching two instances) runs once.
-The update is handled in a task the bot context owns, and Telegram gets its 200 at once.
+first, so a duplicate delivery (a retry, or the same update reaching two instances) runs once; the
+claim also counts the sender's recent updates on every instance, which the flood limit then uses
+(middlewares/throttling.py). The update is handled in a task the bot context owns, and Telegram
+gets its 200 at once.
 """
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from urllib.parse import urlsplit
 
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
+from aiogram.types.update import UpdateTypeLookupError
 from aiohttp import web
 from loguru import logger
 from pydantic import ValidationError
 
 from actors.botstate.messages import ClaimUpdate
+from app.bot.middlewares.throttling import RATES, SHARED_COUNT
 from app.config import Settings
 from app.keys import ACTORS
 
@@ -60,18 +64,28 @@ async def receive_update(request: web.Request) -> web.Response:
         update = Update.model_validate(await request.json(), context={"bot": edge.bot})
     except (ValueError, ValidationError):
         raise web.HTTPBadRequest(reason="not a Telegram update") from None
-    if not await request.app[ACTORS].ask(ClaimUpdate(update_id=update.update_id)):
+    claim = await request.app[ACTORS].ask(ClaimUpdate(update_id=update.update_id, user_id=sender_id(update),
+                                                      window_seconds=RATES["default"].window))
+    if not claim.first:
         logger.info("bot: update {} already handled, skipped", update.update_id)
         return web.Response(status=200)
-    task = asyncio.create_task(_handle(edge, update), name=f"bot:update:{update.update_id}")
+    task = asyncio.create_task(_handle(edge, update, claim.recent_from_user), name=f"bot:update:{update.update_id}")
     edge.tasks.add(task)
     task.add_done_callback(edge.tasks.discard)
     return web.Response(status=200)
 
 
-async def _handle(edge: WebhookEdge, update: Update) -> None:
+def sender_id(update: Update) -> int | None:
     try:
-        await edge.dispatcher.feed_update(edge.bot, update)
+        sender = getattr(update.event, "from_user", None)
+    except UpdateTypeLookupError:  # a kind of update this aiogram does not know
+        return None
+    return sender.id if sender is not None else None
+
+
+async def _handle(edge: WebhookEdge, update: Update, recent_updates: int) -> None:
+    try:
+        await edge.dispatcher.feed_update(edge.bot, update, **{SHARED_COUNT: recent_updates})
     except Exception:  # the middlewares answer users; this only keeps a bug from vanishing
         logger.exception("bot: update {} failed", update.update_id)
 

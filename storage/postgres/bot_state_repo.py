@@ -6,10 +6,18 @@ from typing import Any
 
 from storage.postgres.tx import Tx
 
+# The claim and the sender's recent updates in one statement (the count cannot see the row being
+# inserted: it is added when the claim is new).
 CLAIM_UPDATE = """
-    INSERT INTO telegram_updates (update_id) VALUES (%(update_id)s)
-    ON CONFLICT (update_id) DO NOTHING
-    RETURNING update_id
+    WITH claimed AS (
+        INSERT INTO telegram_updates (update_id, user_id) VALUES (%(update_id)s, %(user_id)s)
+        ON CONFLICT (update_id) DO NOTHING
+        RETURNING update_id
+    )
+    SELECT EXISTS (SELECT 1 FROM claimed) AS first,
+           (SELECT count(*) FROM telegram_updates
+            WHERE %(user_id)s::bigint IS NOT NULL AND user_id = %(user_id)s::bigint
+              AND received_at > now() - make_interval(secs => %(window)s)) AS earlier
 """
 FORGET_OLD_UPDATES = "DELETE FROM telegram_updates WHERE received_at < now() - %(age)s::interval"
 GET_DIALOG = "SELECT state, data FROM bot_dialogs WHERE key = %(key)s"
@@ -24,8 +32,10 @@ SET_DATA = """
 
 
 class BotStateRepository:
-    async def claim_update(self, tx: Tx, update_id: int) -> bool:
-        return await tx.fetchval(CLAIM_UPDATE, {"update_id": update_id}) is not None
+    async def claim_update(self, tx: Tx, update_id: int, user_id: int | None, window: float) -> tuple[bool, int]:
+        """Whether the claim is new, and the sender's updates within the window (this one included)."""
+        row = await tx.fetchone(CLAIM_UPDATE, {"update_id": update_id, "user_id": user_id, "window": window})
+        return row["first"], row["earlier"] + int(row["first"])
 
     async def forget_updates_older_than(self, tx: Tx, age: str) -> int:
         return await tx.execute(FORGET_OLD_UPDATES, {"age": age})

@@ -1,6 +1,9 @@
-"""Inner, flag `throttle`: at most `limit` updates per user in a fixed window of each rate.
+"""Inner, flag `throttle`: at most `limit` updates per user in a window of each rate.
 
 A flood gets ONE "slow down" reply (or callback answer) per window, then silence until it ends.
+In webhook mode the update's claim in PostgreSQL counted the user's updates on every instance
+(data[SHARED_COUNT], within the default rate's window): that count decides, so several instances
+behind a load balancer do not allow several times the rate. Long polling (one process) counts here.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ class Rate:
 
 
 RATES: dict[str, Rate] = {"default": Rate(limit=20, window=10.0)}  # a human stays far below
+SHARED_COUNT = "recent_updates"  # the sender's updates in the default window on all instances
 _PRUNE_AT = 10_000  # windows kept before old ones are dropped
 
 
@@ -46,7 +50,8 @@ class Throttling(BaseMiddleware):
         person = data.get("event_from_user")
         if not name or person is None:
             return await handler(event, data)
-        verdict = self._count(person.id, name)
+        shared = data.get(SHARED_COUNT)
+        verdict = self._count(person.id, name) if shared is None else _shared_verdict(shared, self.rates[name])
         if verdict == "pass":
             return await handler(event, data)
         data["update_note"].outcome = "throttled"
@@ -75,3 +80,10 @@ class Throttling(BaseMiddleware):
     def _prune(self, now: float) -> None:
         self._windows = {key: w for key, w in self._windows.items()
                          if now - w.started < self.rates[key[1]].window}
+
+
+def _shared_verdict(count: int, rate: Rate) -> str:
+    """The update that passes the limit first is warned (once across instances), later ones dropped."""
+    if count <= rate.limit:
+        return "pass"
+    return "warn" if count == rate.limit + 1 else "drop"

@@ -75,6 +75,22 @@ async def test_a_dialog_continues_on_the_other_instance(two_instances, fake_tele
     assert any("11" in button.text for row in grade_question.buttons for button in row)
 
 
+async def test_the_flood_limit_counts_a_users_updates_on_both_instances(two_instances, fake_telegram):
+    user = fake_telegram.user(5005, first_name="Лёва")
+    for index in range(22):  # 11 per instance: under the limit of 20 for each one alone
+        update = await take_update(fake_telegram, user, "/help")
+        assert await post_update(two_instances[index % 2], update) == 200
+    replies = []
+    while True:
+        try:
+            replies.append((await fake_telegram.next_message(user.id, timeout=3)).plain_text)
+        except AssertionError:  # nothing more within 3 s
+            break
+    assert sum("APO Trainer" in text for text in replies) == 20
+    assert [text for text in replies if "APO Trainer" not in text] == [
+        "Слишком много сообщений подряд. Подождите несколько секунд."]
+
+
 async def test_wrong_secret_is_refused_and_nothing_runs(two_instances, fake_telegram):
     user = fake_telegram.user(5003)
     update = await take_update(fake_telegram, user, "/start")
