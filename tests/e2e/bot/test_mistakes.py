@@ -124,3 +124,9 @@ async def test_work_on_mistakes_and_stop_reminders_speak_english_to_english_user
     assert "Nothing to review" in (await fake.next_message(tom.id)).plain_text
     await tom.send("/stop_reminders")
     assert "Reminders are off" in (await fake.next_message(tom.id)).plain_text
+    await tom.send("/help")
+    assert "/train: train on questions (goes on with the current session)" in (
+        await fake.next_message(tom.id)).plain_text
+    await tom.send("/train")
+    card = await fake.next_message(tom.id)
+    assert not card.is_edit and "⏭ Skip" in card.button_texts
