@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from actors.export.messages import ExportKind
 from actors.mailing.messages import Segment
-from app.http.ids import MAX_ID
+from app.http.ids import Id
 
 
 class Body(BaseModel):
@@ -28,7 +28,7 @@ class ExportRequest(Body):
     subject: str | None = Field(None, description="attempts, statistics, questions: one subject's code")
     date_from: datetime | None = Field(None, description="attempts, statistics: from (inclusive)")
     date_to: datetime | None = Field(None, description="attempts, statistics: until (exclusive)")
-    mailing_id: int | None = Field(None, ge=1, le=MAX_ID, description="mailing: whose results")
+    mailing_id: Id | None = Field(None, description="mailing: whose results")
 
 
 class ResolveRequest(Body):
@@ -50,12 +50,12 @@ class BankExportQuery(BaseModel):
 
 
 class MailingPath(BaseModel):
-    mailing_id: int = Field(ge=1, le=MAX_ID)
+    mailing_id: Id
 
 
 class JobPath(BaseModel):
-    job_id: int = Field(ge=1, le=MAX_ID)
+    job_id: Id
 
 
 class ReportPath(BaseModel):
-    report_id: int = Field(ge=1, le=MAX_ID)
+    report_id: Id

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, SecretStr
 from actors.training.messages import AnswerValue
 from actors.users.fields import DisplayName, NewPassword
 from actors.users.messages import Grade, Locale
-from app.http.ids import MAX_ID
+from app.http.ids import Id
 
 
 class Body(BaseModel):
@@ -41,26 +41,26 @@ class TelegramLinkView(BaseModel):
 
 
 class SessionQuery(Body):
-    session_id: int | None = Field(None, ge=1, le=MAX_ID, description="a training session; default: your open one")
+    session_id: Id | None = Field(None, description="a training session; default: your open one")
 
 
 class AnswerRequest(Body):
-    served_id: int = Field(ge=1, le=MAX_ID, description="from the question you were shown")
+    served_id: Id = Field(description="from the question you were shown")
     answer: AnswerValue = Field(description="yes_no: true/false; one: index; multiple: [indices]; open: text")
     elapsed_ms: int | None = Field(None, ge=0, le=86_400_000)
 
 
 class SkipRequest(Body):
-    served_id: int = Field(ge=1, le=MAX_ID)
+    served_id: Id
 
 
 class ReportRequest(Body):
-    question_id: int = Field(ge=1, le=MAX_ID)
+    question_id: Id
     text: str = Field(min_length=1, max_length=2000, description="what is wrong with the question")
 
 
 class SessionPath(Body):
-    session_id: int = Field(ge=1, le=MAX_ID)
+    session_id: Id
 
 
 class PapersQuery(Body):
@@ -77,12 +77,12 @@ class StartSimulationRequest(Body):
 
 
 class SimulationPath(Body):
-    simulation_id: int = Field(ge=1, le=MAX_ID)
+    simulation_id: Id
 
 
 class SimulationAnswerPath(Body):
-    simulation_id: int = Field(ge=1, le=MAX_ID)
-    served_id: int = Field(ge=1, le=MAX_ID)
+    simulation_id: Id
+    served_id: Id
 
 
 class SimulationAnswerRequest(Body):

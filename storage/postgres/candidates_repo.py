@@ -28,15 +28,25 @@ HISTORY = """
     LEFT JOIN sources src ON src.id = q.source_id
     LEFT JOIN user_question_history h ON h.user_id = %(user_id)s AND h.question_id = q.id
 """
-CRITERIA = """
-    (%(subjects)s::text[] IS NULL OR s.code = ANY(%(subjects)s::text[]))
-    AND (%(themes)s::int[] IS NULL OR q.theme_id = ANY(%(themes)s::int[]))
-    AND (%(sources)s::int[] IS NULL OR q.source_id = ANY(%(sources)s::int[]))
-    AND (%(stages)s::text[] IS NULL OR src.stage = ANY(%(stages)s::text[]))
-    AND (%(types)s::text[] IS NULL OR q.type = ANY(%(types)s::text[]))
-    AND q.difficulty BETWEEN %(difficulty_min)s AND %(difficulty_max)s
-    AND (NOT %(only_may_in_subway)s OR q.may_in_subway)
-"""
+# Each filter's condition, as the selection statements use them: only the active ones are put in (a
+# statement per combination, see next_question_statement).
+ACTIVE_CRITERIA = {
+    "subjects": "s.code = ANY(%(subjects)s::text[])",
+    "themes": "q.theme_id = ANY(%(themes)s::int[])",
+    "sources": "q.source_id = ANY(%(sources)s::int[])",
+    "stages": "src.stage = ANY(%(stages)s::text[])",
+    "types": "q.type = ANY(%(types)s::text[])",
+    "difficulty": "q.difficulty BETWEEN %(difficulty_min)s AND %(difficulty_max)s",
+    "only_may_in_subway": "q.may_in_subway",
+}
+# When a parameter says "no restriction" (QuestionCriteria.params: a NULL list, a false flag).
+_UNRESTRICTED = {"subjects": "%(subjects)s::text[] IS NULL", "themes": "%(themes)s::int[] IS NULL",
+                 "sources": "%(sources)s::int[] IS NULL", "stages": "%(stages)s::text[] IS NULL",
+                 "types": "%(types)s::text[] IS NULL", "only_may_in_subway": "NOT %(only_may_in_subway)s"}
+# All filters in one condition, inactive ones passing: for statements that are not prepared (facets,
+# adaptive candidates, counts), so that they match exactly what the selection can draw.
+CRITERIA = " AND ".join(f"({_UNRESTRICTED[name]} OR {condition})" if name in _UNRESTRICTED else condition
+                        for name, condition in ACTIVE_CRITERIA.items())
 # Never twice in one session (`session` is the statement's CTE below).
 NOT_IN_SESSION = """
     NOT EXISTS (SELECT 1 FROM served_questions sq
@@ -78,15 +88,6 @@ NEXT_QUESTION = """
            served.served_at
     FROM session LEFT JOIN pending ON true LEFT JOIN served ON true
 """
-ACTIVE_CRITERIA = {
-    "subjects": "s.code = ANY(%(subjects)s::text[])",
-    "themes": "q.theme_id = ANY(%(themes)s::int[])",
-    "sources": "q.source_id = ANY(%(sources)s::int[])",
-    "stages": "src.stage = ANY(%(stages)s::text[])",
-    "types": "q.type = ANY(%(types)s::text[])",
-    "difficulty": "q.difficulty BETWEEN %(difficulty_min)s AND %(difficulty_max)s",
-    "only_may_in_subway": "q.may_in_subway",
-}
 _next_statements: dict[tuple[bool, tuple[str, ...]], Prepared] = {}
 
 

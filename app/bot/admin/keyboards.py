@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from actors.users.messages import Grade, UserView
 from app.bot.admin.texts import button
-from app.bot.keyboards.callbacks import IdOrZero
+from app.http.ids import IdOrZero
 
 
 class SegmentPick(CallbackData, prefix="admseg"):

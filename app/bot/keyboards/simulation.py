@@ -8,10 +8,11 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardMarkup
 
 from actors.training.messages import SimulationItem, SimulationPaper, SimulationView
-from app.bot.keyboards.callbacks import Id, MenuCallback
+from app.bot.keyboards.callbacks import MenuCallback
 from app.bot.keyboards.training import Mask, Option, Pick, button, choice_rows
 from app.bot.texts import common
 from app.bot.texts import simulation as texts
+from app.http.ids import Id
 
 PER_ROW = 4
 

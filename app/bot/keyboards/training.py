@@ -13,9 +13,10 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from pydantic import Field
 
 from actors.training.messages import QuestionView
-from app.bot.keyboards.callbacks import Id, IdOrZero, MenuCallback
+from app.bot.keyboards.callbacks import MenuCallback
 from app.bot.texts import common
 from app.bot.texts import training as texts
+from app.http.ids import Id, IdOrZero
 
 Rows = list[list[InlineKeyboardButton]]
 DONE = -1  # TrainToggle.pick of the Done button
