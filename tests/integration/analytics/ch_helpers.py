@@ -18,18 +18,25 @@ class QueryResult:
     rows: list[dict]
 
 
+def as_json_query(sql: str) -> tuple[str, bool]:
+    """The statement to send, and whether it is a SELECT (then asked for FORMAT JSON, which has types)."""
+    is_select = sql.lstrip().upper().startswith(("SELECT", "WITH", "DESCRIBE", "SHOW"))
+    return (f"{sql}\nFORMAT JSON" if is_select else sql), is_select
+
+
+def parse_json_result(text: str) -> QueryResult:
+    doc = json.loads(text)
+    return QueryResult({c["name"]: c["type"] for c in doc["meta"]}, doc["data"])
+
+
 async def run_query(url: str, sql: str) -> QueryResult:
     """Runs one statement through the HTTP interface; SELECTs come back as FORMAT JSON with types."""
-    is_select = sql.lstrip().upper().startswith(("SELECT", "WITH", "DESCRIBE", "SHOW"))
-    body = f"{sql}\nFORMAT JSON" if is_select else sql
+    body, is_select = as_json_query(sql)
     async with aiohttp.ClientSession() as session, session.post(url, data=body.encode()) as response:
         text = await response.text()
         if response.status != 200:
             raise AssertionError(f"ClickHouse refused the query: {text.strip()[:500]}\n{sql}")
-    if not is_select:
-        return QueryResult({}, [])
-    doc = json.loads(text)
-    return QueryResult({c["name"]: c["type"] for c in doc["meta"]}, doc["data"])
+    return parse_json_result(text) if is_select else QueryResult({}, [])
 
 
 def split_url(url: str) -> tuple[str, str]:

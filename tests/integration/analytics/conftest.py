@@ -1,4 +1,4 @@
-"""Fixtures for analytics on the real ClickHouse: one fresh database per test, a writer, quick options."""
+"""Fixtures for analytics on the real ClickHouse and on chDB: a fresh database per test, writers, options."""
 from __future__ import annotations
 
 import uuid
@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from ch_helpers import run_query
+from chdb.session import Session
+from chdb_clickhouse import ChdbTarget
 
 from actors.analytics import AnalyticsOptions
 from actors.aspects import set_timing_sink
@@ -26,6 +28,29 @@ async def ch_url(clickhouse_server: str) -> AsyncIterator[str]:
 async def ch_writer(ch_url: str) -> AsyncIterator[ClickHouseWriter]:
     async with open_session(5.0) as session:
         writer = ClickHouseWriter(parse_url(ch_url), session, SQL_DIR / "clickhouse", timeout=5.0)
+        await writer.ensure_schema()
+        yield writer
+
+
+@pytest.fixture(scope="session")
+def chdb_engine(tmp_path_factory) -> Iterator[Session]:
+    """ClickHouse 26.9 in process (chDB): a current release beside the 18.16 server."""
+    engine = Session(str(tmp_path_factory.mktemp("chdb")))
+    assert engine.query("SELECT version()", "TabSeparated").bytes().startswith(b"26.9.")
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def chdb_target(chdb_engine: Session) -> ChdbTarget:
+    """A database of our own in chDB (created by the migrations), as ch_url on the server."""
+    return ChdbTarget("http://chdb/", None, None, "apo_" + uuid.uuid4().hex[:10], chdb_engine)
+
+
+@pytest.fixture
+async def chdb_writer(chdb_target: ChdbTarget) -> AsyncIterator[ClickHouseWriter]:
+    async with open_session(5.0) as session:
+        writer = ClickHouseWriter(chdb_target, session, SQL_DIR / "clickhouse", timeout=5.0)
         await writer.ensure_schema()
         yield writer
 
