@@ -16,12 +16,13 @@ from actors.errors import RateLimited
 from actors.runtime import Actor, ActorRef, Message, handles
 from actors.sessions.messages import IssueToken
 from actors.users.errors import InvalidCredentials
+from actors.users.fields import canonical_email
 from actors.users.messages import IssuedToken, LogIn, UserLoggedIn
 from actors.users.secrets import verify_password
 
 
 def login_shard_key(message: Message) -> Hashable:
-    return str(getattr(message, "email", "")).strip().lower()
+    return canonical_email(str(getattr(message, "email", "")))
 
 
 class AuthActor(Actor):
@@ -34,7 +35,7 @@ class AuthActor(Actor):
     @logged
     @timed
     async def log_in(self, msg: LogIn) -> IssuedToken:
-        account_key = msg.email.strip().lower()
+        account_key = canonical_email(msg.email)
         throttle = self._throttle
         wait = await throttle.retry_after(account_key, msg.client_address)
         if wait > 0:

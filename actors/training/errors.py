@@ -11,6 +11,10 @@ class SessionExhausted(NotFound):
     """Every question that matches your filters was shown in this session; start a new session."""
     code = "session_exhausted"
 
+    def __init__(self, session_id: int | None = None) -> None:
+        super().__init__()
+        self.session_id = session_id  # the session to finish (the caller may not know it: session_id=None)
+
 
 class SessionNotFound(NotFound):
     """No such training session."""

@@ -56,7 +56,8 @@ class ServeQuestion(Message):
 
 class SubmitAnswer(Message):
     """-> AnswerResult; a repeat for the same served_id returns the first result, records nothing.
-    Raises ServedQuestionNotFound (also for another user's), AnswerShapeInvalid, QuestionSkippedAlready."""
+    Raises ServedQuestionNotFound (also for another user's), AnswerShapeInvalid, QuestionSkippedAlready,
+    SessionFinished (a question left unanswered when its session was finished)."""
     user_id: int
     served_id: int
     answer: AnswerValue
@@ -66,7 +67,8 @@ class SubmitAnswer(Message):
 
 
 class SkipQuestion(Message):
-    """-> None. Repeating it is harmless. Raises ServedQuestionNotFound, QuestionAnsweredAlready."""
+    """-> None. Repeating it is harmless. Raises ServedQuestionNotFound, QuestionAnsweredAlready,
+    SessionFinished."""
     user_id: int
     served_id: int
     log_fields = ("user_id", "served_id")

@@ -81,7 +81,7 @@ class Practice:
                 return pending, []
             if served is None:
                 if await self._candidates.count_matching(tx, criteria):
-                    raise SessionExhausted()
+                    raise SessionExhausted(touched.session.id)
                 raise NoQuestionMatches()
             question = await self._question_cache.get(tx, served.question_id)
         self._served.keep(served)
@@ -146,6 +146,7 @@ class Practice:
                 return answer_result(earlier, await self._question_cache.get(tx, served.question_id)), []
             if served.skipped_at is not None:
                 raise QuestionSkippedAlready()
+            await self._check_unfinished(tx, served)
             attempt, question = await self._insert_attempt(tx, msg, served, now)
             if attempt is None:  # a concurrent submit (another process) committed first, or a skip
                 earlier = await self._attempts.by_served(tx, served.id)
@@ -177,9 +178,16 @@ class Practice:
                 raise QuestionAnsweredAlready()
             if served.skipped_at is not None:
                 return None, []
+            await self._check_unfinished(tx, served)
             await self._sessions.skip(tx, served.id, now)
         return None, [QuestionSkipped(served_id=served.id, user_id=msg.user_id,
                                       question_id=served.question_id, skipped_at=now)]
+
+    async def _check_unfinished(self, tx: Tx, served: ServedRecord) -> None:
+        """A finished session's summary stands: its questions take no new answer or skip."""
+        session = await self._sessions.get_session(tx, served.session_id, served.user_id)
+        if session is not None and session.finished_at is not None:
+            raise SessionFinished()
 
     async def finish(self, msg: FinishSession) -> SessionSummary:
         async with self._db.transaction() as tx:

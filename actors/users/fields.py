@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Field, SecretStr
 
 
@@ -14,6 +15,15 @@ def _clean_name(value: str) -> str:
     if not name:
         raise ValueError("the name must not be empty")
     return name
+
+
+def canonical_email(value: str) -> str:
+    """The form an account's email is stored in (EmailStr's normalization, lowercased), so a login
+    typed exactly as at registration finds it, in any Unicode form (é as one or two code points)."""
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError:  # no such account can exist; the login fails as for any unknown email
+        return value.strip().lower()
 
 
 def _check_password(value: SecretStr) -> SecretStr:

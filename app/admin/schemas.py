@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from actors.export.messages import ExportKind
 from actors.mailing.messages import Segment
-from app.http.ids import Id
+from app.http.ids import MAX_ID, Id
 
 
 class Body(BaseModel):
@@ -38,7 +38,7 @@ class ResolveRequest(Body):
 
 class Page(BaseModel):
     limit: int = Field(20, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_ID)  # beyond a bigint PostgreSQL refuses it (a 500)
 
 
 class ReportsQuery(Page):

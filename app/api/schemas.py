@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, SecretStr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    SecretStr,
+    StringConstraints,
+)
 
 from actors.training.messages import AnswerValue
 from actors.users.fields import DisplayName, NewPassword
@@ -56,7 +64,9 @@ class SkipRequest(Body):
 
 class ReportRequest(Body):
     question_id: Id
-    text: str = Field(min_length=1, max_length=2000, description="what is wrong with the question")
+    # Trimmed first, as the bot does: a report of only spaces tells the admins nothing.
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] = Field(
+        description="what is wrong with the question")
 
 
 class SessionPath(Body):

@@ -2,7 +2,7 @@
 
 Outer, on every update (aiogram's own first: errors, user context, FSM with per-user isolation):
   InFlight -> UpdateLogging -> UserLoader -> UserLocale (i18n) -> FriendlyErrors
-Inner, on messages and callback queries, once a handler is chosen (they read its flags):
+Inner, on messages (also edited ones) and callback queries, once a handler is chosen (they read its flags):
   HandlerNote -> AnswerCallbacks (callbacks only) -> Throttling -> RequireUser -> handler
 Flags that drive them: app/bot/flags.py.
 """
@@ -33,10 +33,10 @@ def build_dispatcher(system: ActorSystem, i18n: I18n, inflight: InFlight,
     for outer in (inflight, UpdateLogging(), UserLoader(system), UserLocale(i18n), FriendlyErrors()):
         dp.update.outer_middleware(outer)
     throttling, require_user = Throttling(), RequireUser(system)
-    dp.message.middleware(HandlerNote())
-    dp.callback_query.middleware(HandlerNote())
+    for observer in (dp.message, dp.edited_message, dp.callback_query):
+        observer.middleware(HandlerNote())
     dp.callback_query.middleware(AnswerCallbacks())
-    for observer in (dp.message, dp.callback_query):
+    for observer in (dp.message, dp.edited_message, dp.callback_query):
         observer.middleware(throttling)
         observer.middleware(require_user)
     dp.include_routers(*feature_routers())

@@ -14,6 +14,7 @@ from aiohttp.typedefs import Handler
 from multidict import MultiMapping
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from app.http.nul import nul_location
 from app.http.problems import (
     Forbidden,
     MalformedBody,
@@ -67,11 +68,15 @@ async def read_json_body(request: web.Request, adapter: TypeAdapter[Any], max_bo
     if not raw.strip():
         raise MalformedBody("A JSON request body is required.")
     try:
-        return adapter.validate_json(raw)
+        parsed = adapter.validate_json(raw)
     except ValidationError as exc:
         if any(err["type"] == "json_invalid" for err in exc.errors()):
             raise MalformedBody("The request body is not valid JSON.") from None
         raise ValidationFailed.from_pydantic(exc, "body") from None
+    if (place := nul_location(raw, "body")) is not None:
+        raise ValidationFailed([{"loc": place, "msg": "must not contain the NUL character (\\u0000)",
+                                 "type": "nul_character"}], detail="1 invalid field in body")
+    return parsed
 
 
 async def authenticate(spec: ApiSpec, route: Route, request: web.Request) -> Any:

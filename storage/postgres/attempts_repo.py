@@ -34,6 +34,8 @@ INSERT_TRAINING_ATTEMPT = Prepared("apo_insert_training_attempt", f"""
         FROM served_questions sq
         WHERE sq.id = %(served_id)s AND sq.user_id = %(user_id)s AND sq.question_id = %(question_id)s
           AND sq.skipped_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM training_sessions ts
+                          WHERE ts.id = sq.session_id AND ts.finished_at IS NOT NULL)
         ON CONFLICT (served_id) DO NOTHING
         RETURNING {ATTEMPT_COLUMNS}
     ),
@@ -81,8 +83,8 @@ class AttemptsRepository:
         return AttemptRecord.model_validate(row) if row else None
 
     async def insert_training(self, tx: Tx, attempt: AttemptWrite, session_id: int) -> AttemptRecord | None:
-        """As insert, for the user's own unskipped served question only; a new attempt also counts on
-        its question and touches its session."""
+        """As insert, for the user's own unskipped served question of an unfinished session only; a new
+        attempt also counts on its question and touches its session."""
         params = {**attempt.model_dump(), "answer": Json(attempt.answer), "session_id": session_id}
         row = await tx.fetchone(INSERT_TRAINING_ATTEMPT, params)
         return AttemptRecord.model_validate(row) if row else None

@@ -21,6 +21,8 @@ def read_json(content: bytes) -> tuple[SubjectNames, list[RawRow], list[RowError
         return {}, [], [_file_error("the file is not UTF-8 text")]
     except json.JSONDecodeError as exc:
         return {}, [], [_file_error(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+    except RecursionError:  # the json module recurses per level: thousands of [ would crash the import
+        return {}, [], [_file_error("the JSON is nested too deeply")]
     if not isinstance(document, dict):
         return {}, [], [_file_error("the document must be an object with \"format\" and \"questions\"")]
     errors = [_file_error(f"unknown key {key!r}") for key in sorted(set(document) - _TOP_KEYS)]

@@ -123,7 +123,8 @@ def make_router() -> Router:
     router = Router(name=__name__)
     admin = IsAdmin()
     router.message.register(begin, Command("mailing"), admin, flags=REGISTERED)
-    router.message.register(composed, MailingDialog.text, admin, flags=REGISTERED)
+    router.message.register(composed, MailingDialog.text, ~F.text.startswith("/"), admin,  # commands stay commands
+                            flags=REGISTERED)
     router.callback_query.register(cancel_draft, kb.MailingAction.filter(F.action == "cancel_draft"), admin,
                                    flags=REGISTERED)
     router.callback_query.register(cancel_draft, kb.MailingAction.filter(F.action == "cancel"), MailingDialog.confirm,

@@ -9,7 +9,7 @@
 7. training, mistakes, reminders, simulation, stats, leaderboard, filters   the main menu's features
 8. admin         /mailing, /export, question files sent by admins (app/bot/admin/)
 9. membership    a user blocking or unblocking the bot (my_chat_member)
-10. fallback     anything else: unknown commands, free text, outdated buttons
+10. fallback     anything else: unknown commands, free text, outdated buttons, edited messages
 
 Commands come first, so that /menu or /help work in the middle of any dialog.
 """

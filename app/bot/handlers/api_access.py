@@ -70,8 +70,9 @@ def make_router() -> Router:
     router = Router(name=__name__)
     on_message, on_callback = router.message.register, router.callback_query.register
     on_callback(api_access, CabinetCallback.filter(F.action == "api"), flags=REGISTERED)
-    on_message(got_email, ApiAccess.email, F.text & ~F.text.startswith("/"), flags=REGISTERED)
-    on_message(got_password, ApiAccess.password, F.text, flags=REGISTERED)
+    typed = F.text & ~F.text.startswith("/")  # a command (/train, /mistakes…) is a command, never the input
+    on_message(got_email, ApiAccess.email, typed, flags=REGISTERED)
+    on_message(got_password, ApiAccess.password, typed, flags=REGISTERED)
     on_message(email_not_text, ApiAccess.email, ~F.text, flags=REGISTERED)
     on_message(password_not_text, ApiAccess.password, ~F.text, flags=REGISTERED)
     return router

@@ -29,15 +29,15 @@ from app.bot.texts import cabinet as texts
 
 async def cabinet_command(message: Message, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
     await state.clear()
-    await screens.show(message, screens.cabinet(user, ratings=await _ratings(actors, user)))
+    await screens.show(message, screens.cabinet(user, ratings=await user_ratings(actors, user)))
 
 
 async def cabinet_button(query: CallbackQuery, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
     await state.clear()  # also "Cancel" of the cabinet's dialogs
-    await screens.show(query, screens.cabinet(user, ratings=await _ratings(actors, user)))
+    await screens.show(query, screens.cabinet(user, ratings=await user_ratings(actors, user)))
 
 
-async def _ratings(actors: ActorSystem, user: UserView) -> UserRatings:
+async def user_ratings(actors: ActorSystem, user: UserView) -> UserRatings:
     return await actors.ask(GetUserRatings(user_id=user.id, locale=user.locale))
 
 
@@ -48,14 +48,16 @@ async def edit_grade(query: CallbackQuery) -> None:
 async def grade_chosen(query: CallbackQuery, callback_data: GradeCallback, user: UserView,
                        actors: ActorSystem) -> None:
     user = await actors.ask(UpdateProfile(user_id=user.id, grade=callback_data.grade))
-    await screens.show(query, screens.cabinet(user, notice=texts.grade_changed()))
+    await screens.show(query, screens.cabinet(user, notice=texts.grade_changed(),
+                                              ratings=await user_ratings(actors, user)))
 
 
 async def switch_language(query: CallbackQuery, callback_data: LocaleCallback, user: UserView,
                           actors: ActorSystem, i18n: I18n, bot: Bot) -> None:
     user = await actors.ask(UpdateProfile(user_id=user.id, locale=callback_data.locale))
+    ratings = await user_ratings(actors, user)  # level names in the new language
     with i18n.use_locale(user.locale):
-        await screens.show(query, screens.cabinet(user, notice=texts.language_changed()))
+        await screens.show(query, screens.cabinet(user, notice=texts.language_changed(), ratings=ratings))
     with suppress(TelegramAPIError):  # the commands menu follows; not worth failing the switch for
         await set_chat_commands(bot, i18n, query.from_user.id, user.locale)
 

@@ -1,4 +1,5 @@
-"""Last router: whatever no feature took. Unknown commands, free text, outdated buttons."""
+"""Last router: whatever no feature took. Unknown commands, free text, outdated buttons, edits
+(Telegram tells the bot about an edited message; nothing acts on one, so the user is told)."""
 from __future__ import annotations
 
 from aiogram import F, Router
@@ -19,6 +20,10 @@ async def not_understood(message: Message, user: UserView) -> None:
     await screens.show(message, screens.home(user, notice=common.not_understood()))
 
 
+async def edited(message: Message) -> None:
+    await message.reply(common.edits_not_read())
+
+
 async def outdated_button(query: CallbackQuery, user: UserView, callback_answer: CallbackAnswer) -> None:
     callback_answer.text = common.outdated_button()
     await screens.show(query, screens.home(user))
@@ -31,4 +36,5 @@ def make_router() -> Router:
     on_message(unknown_command, F.text.startswith("/"), flags=ANYONE)
     on_message(not_understood, flags=REGISTERED)
     on_callback(outdated_button, flags=REGISTERED)
+    router.edited_message.register(edited, flags=ANYONE)
     return router

@@ -51,7 +51,8 @@ async def open_picker(query: CallbackQuery, user: UserView, actors: ActorSystem)
 
 async def pick_hour(query: CallbackQuery, callback_data: RemindAt, user: UserView, actors: ActorSystem) -> None:
     if callback_data.hour == OFF:
-        current, notice = await actors.ask(DisableReminders(user_id=user.id)), texts.stopped()
+        # the screen says "off" itself; texts.stopped() would send the user to the cabinet they are in
+        current, notice = await actors.ask(DisableReminders(user_id=user.id)), None
     else:
         current = await actors.ask(EnableReminders(user_id=user.id, hour=callback_data.hour))
         notice = texts.enabled(callback_data.hour)

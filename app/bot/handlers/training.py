@@ -52,8 +52,8 @@ async def next_card(actors: ActorSystem, user: UserView, session: int | None,
         return cards.Card(mistakes_texts.nothing_due(error.next_due_at, user.timezone), kb.to_menu())
     except NoQuestionMatches:
         return cards.Card(texts.no_questions(), kb.to_menu())
-    except SessionExhausted:
-        return cards.Card(texts.exhausted(), kb.exhausted(session or 0))
+    except SessionExhausted as error:  # /train and the menu do not know the session: the error does
+        return cards.Card(texts.exhausted(), kb.exhausted(session or error.session_id or 0))
 
 
 async def present(event: CallbackQuery | Message, state: FSMContext, shown: QuestionView | cards.Card,
@@ -130,7 +130,7 @@ async def skip(query: CallbackQuery, callback_data: TrainStep, state: FSMContext
     try:
         await actors.ask(SkipQuestion(user_id=user.id, served_id=callback_data.served))
         shown = await next_card(actors, user, callback_data.session, callback_data.mode)
-    except (*STALE, SessionFinished, SessionNotFound):
+    except (*STALE, SessionNotFound):
         return await _stale(query, callback_answer, texts.no_longer_active())
     await present(query, state, shown)
 

@@ -13,6 +13,7 @@ from actors.training.errors import (
     QuestionNotFound,
     QuestionSkippedAlready,
     ServedQuestionNotFound,
+    SessionFinished,
 )
 from actors.training.grading import MAX_OPEN_ANSWER
 from actors.training.messages import ReportQuestion, SubmitAnswer
@@ -25,7 +26,8 @@ from app.bot.texts import training as texts
 
 MAX_REPORT = 2000
 TYPED = F.text & ~F.text.startswith("/")  # commands go on to their own handlers
-STALE = (ServedQuestionNotFound, QuestionSkippedAlready, QuestionAnsweredAlready)  # an old card's answer
+# An old card's answer: the question is gone, skipped, answered, or its session was finished.
+STALE = (ServedQuestionNotFound, QuestionSkippedAlready, QuestionAnsweredAlready, SessionFinished)
 
 
 class TrainingInput(StatesGroup):

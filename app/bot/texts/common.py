@@ -64,5 +64,9 @@ def not_understood() -> str:
     return _("I didn't understand that. Here is the menu.")
 
 
+def edits_not_read() -> str:
+    return _("✏️ I don't see edits of sent messages. Please send the corrected text as a new message.")
+
+
 def outdated_button() -> str:
     return _("This button is no longer active.")

@@ -96,9 +96,9 @@ async def test_statistics_after_a_round_equal_the_attempts_and_come_with_a_chart
     caption = photo.plain_text
     assert len(caption) <= 1024 and attempts == 9
     assert f"Ответов: {attempts}, верных: {correct} ({pct(correct, attempts)})" in caption
-    assert f"Очков: {points(earned)} из {max_points}" in caption
+    assert f"Баллы: {points(earned)} из {max_points}" in caption
     assert "Дней подряд: 1 (рекорд: 1)" in caption
-    assert f"На этой неделе: ответов {attempts}, очков {points(earned)}" in caption
+    assert f"На этой неделе: ответов {attempts}, баллов {points(earned)}" in caption
     assert f"Среднее время: {points(avg_ms / 1000)} с" in caption
     for name, n, ok in (await sql(empty_database, PER_SUBJECT, user.id))[:3]:
         assert f"• {name}: {pct(ok, n)} (ответов: {n})" in caption
@@ -110,8 +110,8 @@ async def test_statistics_after_a_round_equal_the_attempts_and_come_with_a_chart
     await anya.press(photo, text="🏆 Рейтинг")
     board = await anya.next_message()
     assert not board.is_edit and photo.message_id in {m.message_id for m in fake.chat_messages(anya.id)}
-    assert f"1. Аня: {points(earned)} очк." in board.plain_text
-    assert f"Ваше место: 1, очков: {points(earned)}" in board.plain_text
+    assert f"1. Аня · баллов: {points(earned)}" in board.plain_text
+    assert f"Ваше место: 1, баллов: {points(earned)}" in board.plain_text
 
 
 async def test_the_leaderboard_shows_my_place_outside_the_top_and_escapes_names(bot_app, empty_database):
@@ -136,8 +136,8 @@ async def test_the_leaderboard_shows_my_place_outside_the_top_and_escapes_names(
     await anya.press(home, text="📊 Статистика")
     await anya.press(await anya.next_message(), text="🏆 Рейтинг")
     board = await anya.next_message()
-    assert board.text.count("&lt;b&gt;Соперник&lt;/b&gt;") == 10 and "Аня:" not in board.plain_text
-    assert f"Ваше место: {rank}, очков: {points(totals[me.id])}" in board.plain_text
+    assert board.text.count("&lt;b&gt;Соперник&lt;/b&gt;") == 10 and "Аня ·" not in board.plain_text
+    assert f"Ваше место: {rank}, баллов: {points(totals[me.id])}" in board.plain_text
     assert "✅ Эта неделя" in board.button_texts and "✅ Все предметы" in board.button_texts
 
     await anya.press(board, text="Всё время")
@@ -148,4 +148,4 @@ async def test_the_leaderboard_shows_my_place_outside_the_top_and_escapes_names(
     await anya.press(board, text=subject)
     board = await anya.next_message()
     assert f"✅ {subject}" in board.button_texts and f"Рейтинг: всё время, {subject}" in board.plain_text
-    assert f"Ваше место: {1 + rivals_there}, очков: 1" in board.plain_text
+    assert f"Ваше место: {1 + rivals_there}, баллов: 1" in board.plain_text
