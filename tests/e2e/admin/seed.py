@@ -28,7 +28,12 @@ async def seed_attempts(dsn: str, attempts: int, users: int = 1000) -> None:
         FROM generate_series(1, %(users)s) AS g;
         INSERT INTO training_sessions (user_id, channel) SELECT id, 'bot' FROM users ORDER BY id;
     """, {"formula": FORMULA_NAME, "users": users})
+    # The history triggers (migration 0008) would upsert one of a few thousand rows per inserted row,
+    # all in one transaction: every update adds a row version the next one walks past (a million
+    # attempts took over 15 minutes). Off for the bulk insert; the migration's own recount fills it.
     await _execute(dsn, """
+        ALTER TABLE served_questions DISABLE TRIGGER served_questions_history;
+        ALTER TABLE attempts DISABLE TRIGGER attempts_history;
         WITH base AS (SELECT (SELECT min(id) FROM users) AS u0, (SELECT min(id) FROM training_sessions) AS s0,
                              (SELECT min(q.id) FROM questions q JOIN subjects s ON s.id = q.subject_id
                               WHERE s.code = 'economics') AS econ,
@@ -48,4 +53,8 @@ async def seed_attempts(dsn: str, attempts: int, users: int = 1000) -> None:
                id %% 3 = 0, CASE WHEN id %% 3 = 0 THEN 1 ELSE 0 END, CASE WHEN id %% 3 = 0 THEN 3 ELSE 0 END, 3,
                1000 + id %% 5000, 'bot', 'training', served_at
         FROM served_questions;
+        ALTER TABLE served_questions ENABLE TRIGGER served_questions_history;
+        ALTER TABLE attempts ENABLE TRIGGER attempts_history;
+        SELECT recount_question_history(user_id, question_id)
+        FROM (SELECT DISTINCT user_id, question_id FROM served_questions) AS pairs;
     """, {"n": attempts, "users": users})
