@@ -122,6 +122,7 @@ class MailingActor(Actor):
     @logged
     @timed
     async def start(self, msg: StartMailing | ResumeMailing) -> MailingView:
+        await self._load(msg.mailing_id)  # a missing mailing is a 404 whether or not the bot is set up
         self._require_sender()
         allowed = ("draft",) if isinstance(msg, StartMailing) else ("paused",)
         record, changed = await self._transition(msg.mailing_id, allowed, "running", already="running")

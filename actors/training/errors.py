@@ -8,12 +8,16 @@ class NoQuestionMatches(NotFound):
 
 
 class SessionExhausted(NotFound):
-    """Every question that matches your filters was shown in this session; start a new session."""
+    """Every question that matches your filters was shown in this session: finish it (its id is in
+    session_id) and the next question starts a new one."""
     code = "session_exhausted"
 
     def __init__(self, session_id: int | None = None) -> None:
         super().__init__()
         self.session_id = session_id  # the session to finish (the caller may not know it: session_id=None)
+
+    def problem_fields(self) -> dict[str, int]:
+        return {"session_id": self.session_id} if self.session_id is not None else {}
 
 
 class SessionNotFound(NotFound):

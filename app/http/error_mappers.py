@@ -47,6 +47,9 @@ class ErrorMappers:
                 headers = retry_after_header(retry_after) if retry_after is not None else None
                 type_slug = mapping.type_slug or getattr(exc, "code", None)
                 extensions = _validation_errors(exc, type_slug) if mapping.status == 422 else None
+                fields = getattr(exc, "problem_fields", None)  # what a client needs to act on it
+                if callable(fields) and fields():
+                    extensions = {**(extensions or {}), **fields()}
                 if extensions and detail is None:  # as a body's own 422 says: how many fields, where
                     count = len(extensions["errors"])
                     detail = f"{count} invalid field{'s' if count != 1 else ''} in body"

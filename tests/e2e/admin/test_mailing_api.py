@@ -57,6 +57,9 @@ async def test_without_a_bot_drafts_are_kept_but_nothing_can_be_sent(admin_http,
             assert "not configured" in (await problem(response, 409))["detail"]
     async with admin_http.get(f"{MAILINGS}/{mailing['id']}", headers=admin) as response:
         assert (await response.json())["status"] == "draft"
+    for action in ("start", "resume", "preview"):  # a mailing that does not exist is missing, bot or not
+        async with admin_http.post(f"{MAILINGS}/999999/{action}", headers=admin) as response:
+            await problem(response, 404)
 
 
 async def test_preview_goes_to_the_admin_only_and_needs_a_linked_telegram(telegram_admin_http, empty_database,

@@ -148,3 +148,22 @@ async def test_full_simulation_verdicts_only_at_the_end(http, empty_database):
         await problem(r, 409)  # the paper is handed in
     async with http.get("/api/v1/simulations/active", headers=auth) as r:
         await problem(r, 404)
+
+
+async def test_a_session_that_showed_every_question_says_which_session_to_finish(http, empty_database):
+    async with aiopg.connect(empty_database) as conn, conn.cursor() as cur:
+        await cur.execute("DELETE FROM questions WHERE id <> (SELECT min(id) FROM questions WHERE type = 'yes_no')")
+    _, token = await registered_token(http)
+    auth = bearer(token)
+    async with http.get("/api/v1/training/next", headers=auth) as r:
+        question = await r.json()
+    async with http.post("/api/v1/training/skip", headers=auth, json={"served_id": question["served_id"]}) as r:
+        assert r.status == 204
+    async with http.get("/api/v1/training/next", headers=auth) as r:  # a client that kept no session id
+        exhausted = await problem(r, 404)
+    assert exhausted["type"].endswith("session_exhausted") and exhausted["session_id"] == question["session_id"]
+    async with http.post(f"/api/v1/training/sessions/{exhausted['session_id']}/finish", headers=auth) as r:
+        assert r.status == 200
+    async with http.get("/api/v1/training/next", headers=auth) as r:  # a new session shows it again
+        again = await r.json()
+    assert again["question_id"] == question["question_id"] and again["session_id"] != question["session_id"]
