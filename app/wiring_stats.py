@@ -5,6 +5,8 @@ Subscriptions (written down here, made in spawn_stats / spawn_filters):
   AnswerSubmitted (training) -> stats    adds the answer to the user's statistics
   AccountsMerged  (users)    -> stats    rebuilds the target from PostgreSQL, drops the source
   AccountsMerged  (users)    -> filters  the target keeps its filter or takes the source's
+  AccountDeleted  (users)    -> stats    drops the user's document (the attempts went in PostgreSQL)
+  AccountDeleted  (users)    -> filters  drops the user's filter
 Asks (never in a cycle): stats -> users (GetUser: timezone, display name); filters -> bank (GetCatalog);
 training -> filters (GetUserFilter, through filters_for).
 """
@@ -25,7 +27,7 @@ from actors.stats.routing import stats_shard_key
 from actors.training.filters import FiltersFor
 from actors.training.messages import AnswerSubmitted
 from actors.users.errors import UserNotFound
-from actors.users.messages import AccountsMerged, GetUser
+from actors.users.messages import AccountDeleted, AccountsMerged, GetUser
 from app.config import Settings
 from storage.documents import DocumentStore
 from storage.documents.factory import backend_name, open_document_store
@@ -83,6 +85,7 @@ def spawn_stats(system: ActorSystem, documents: DocumentStore, database: Databas
                          shards=STATS_SHARDS, shard_key=stats_shard_key)
     system.subscribe(AnswerSubmitted, stats)
     system.subscribe(AccountsMerged, stats)
+    system.subscribe(AccountDeleted, stats)
     return stats
 
 
@@ -96,6 +99,7 @@ def spawn_filters(system: ActorSystem, documents: DocumentStore, database: Datab
     filters = system.spawn("filters", lambda: FiltersActor(documents, catalog, facets),
                            shards=FILTERS_SHARDS, shard_key=stats_shard_key)
     system.subscribe(AccountsMerged, filters)
+    system.subscribe(AccountDeleted, filters)
     return filters, filters_asker(filters)
 
 

@@ -20,7 +20,7 @@ from actors.filters.options import filter_options, state
 from actors.filters.store import FilterStore
 from actors.filters.validate import check_known
 from actors.runtime import Actor, handles
-from actors.users.messages import AccountsMerged
+from actors.users.messages import AccountDeleted, AccountsMerged
 from storage.documents import DocumentStore
 
 CatalogOf = Callable[[], Awaitable[Catalog]]
@@ -84,3 +84,10 @@ class FiltersActor(Actor):
             await self._store.save(event.target_user_id, source)
         await self._store.delete(event.source_user_id)
         await invalidate("filters", str(event.source_user_id))
+
+    @handles(AccountDeleted)
+    @logged
+    @timed
+    @invalidates("filters", key=_user_key)
+    async def on_deleted(self, event: AccountDeleted) -> None:
+        await self._store.delete(event.user_id)

@@ -1,7 +1,7 @@
 """The filters concern's contract. Replies are in views.py; errors in errors.py.
 
 The actor also handles users' AccountsMerged: the target keeps its own filter, or takes the source's
-when it had none."""
+when it had none; and AccountDeleted: the user's filter goes."""
 from __future__ import annotations
 
 from typing import ClassVar

@@ -4,9 +4,9 @@ Kept apart from password login on purpose: argon2 verification is slow, and a bu
 must never hold up the token check every other request waits on.
 
 Every API request resolves its token, so the answer (token hash -> user id) is cached for
-TOKEN_CACHE_SECONDS in the @cached backend. Log-out drops the entry; a revocation made by another
-instance (memory backend), or an expiry, shows within that time. A cached user that is gone (merged into another
-account) is looked up again.
+TOKEN_CACHE_SECONDS (token_cache.py). Log-out and account deletion drop the entries; a revocation made by
+another instance (memory backend), or an expiry, shows within that time. A cached user that is gone
+(merged into another account, deleted) is looked up again.
 """
 from __future__ import annotations
 
@@ -14,9 +14,13 @@ from collections.abc import Hashable
 from datetime import datetime, timedelta, timezone
 
 from actors.aspects import logged, timed
-from actors.aspects.cache import cache_delete, cache_get, cache_set, get_cache
 from actors.runtime import Actor, ActorRef, Message, handles
 from actors.sessions.messages import IssueToken
+from actors.sessions.token_cache import (
+    cached_token_user,
+    forget_tokens,
+    remember_token_user,
+)
 from actors.users.errors import InvalidToken, UserNotFound
 from actors.users.messages import Authenticate, GetUser, IssuedToken, LogOut, UserView
 from actors.users.secrets import TOKEN_PREFIX, new_token, secret_hash
@@ -24,7 +28,6 @@ from storage.postgres import Database
 from storage.postgres.tokens_repo import TokensRepository
 
 TOKEN_TTL = timedelta(days=30)
-TOKEN_CACHE_SECONDS = 30.0
 
 
 def session_shard_key(message: Message) -> Hashable:
@@ -54,17 +57,17 @@ class SessionsActor(Actor):
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
             raise InvalidToken()
         digest = secret_hash(token)
-        hit = await cache_get(get_cache(), _cache_key(digest))
-        if hit is not None:
+        cached_user_id = await cached_token_user(digest)
+        if cached_user_id is not None:
             try:
-                return await self._users.ask(GetUser(user_id=hit[0]))
-            except UserNotFound:  # merged away since it was cached: ask the database again
-                await cache_delete(get_cache(), _cache_key(digest))
+                return await self._users.ask(GetUser(user_id=cached_user_id))
+            except UserNotFound:  # merged away or deleted since it was cached: ask the database again
+                await forget_tokens([digest])
         async with self._db.autocommit() as tx:
             user_id = await self._tokens.token_user(tx, digest)
         if user_id is None:
             raise InvalidToken()
-        await cache_set(get_cache(), _cache_key(digest), (user_id,), TOKEN_CACHE_SECONDS)
+        await remember_token_user(digest, user_id)
         return await self._users.ask(GetUser(user_id=user_id))
 
     @handles(LogOut)
@@ -74,8 +77,4 @@ class SessionsActor(Actor):
         digest = secret_hash(msg.token.get_secret_value())
         async with self._db.autocommit() as tx:
             await self._tokens.revoke_token(tx, digest)
-        await cache_delete(get_cache(), _cache_key(digest))
-
-
-def _cache_key(digest: bytes) -> str:
-    return f"apo:tokens:{digest.hex()}"  # the hash, never the token itself
+        await forget_tokens([digest])

@@ -28,7 +28,7 @@ from actors.stats.render import local_today, user_stats
 from actors.stats.store import StatsStore
 from actors.retry import while_unavailable
 from actors.training.messages import AnswerSubmitted
-from actors.users.messages import AccountsMerged
+from actors.users.messages import AccountDeleted, AccountsMerged
 from storage.documents import DocumentStore
 
 TimezoneOf = Callable[[int], Awaitable[str]]
@@ -86,6 +86,15 @@ class StatsActor(Actor):
         await rebuild_user(self._store, self._history, event.target_user_id, self._timezone_of)
         await self._store.delete(event.source_user_id)
         await invalidate("stats", str(event.source_user_id))
+
+    @handles(AccountDeleted)
+    @logged
+    @timed
+    @invalidates("stats", key=_user_key)
+    async def on_deleted(self, event: AccountDeleted) -> None:
+        """The attempts went with the user (PostgreSQL cascade); the document goes too, and with it
+        the user's places on the leaderboards (their cached tops live 5 s)."""
+        await self._store.delete(event.user_id)
 
     @handles(GetUserStats)
     @logged

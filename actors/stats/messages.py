@@ -1,7 +1,8 @@
 """The stats concern's contract: queries and the rebuild command. Replies are in views.py.
 
-The actor also handles two events of other concerns: training's AnswerSubmitted (adds the answer)
-and users' AccountsMerged (rebuilds the target from PostgreSQL, drops the source).
+The actor also handles events of other concerns: training's AnswerSubmitted (adds the answer),
+users' AccountsMerged (rebuilds the target from PostgreSQL, drops the source) and AccountDeleted
+(drops the user's document).
 """
 from __future__ import annotations
 

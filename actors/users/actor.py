@@ -1,4 +1,5 @@
-"""The users actor: registration on both platforms, profile, and linking a Telegram user to an account."""
+"""The users actor: registration on both platforms, profile, linking a Telegram user to an account,
+and deleting an account."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -7,10 +8,12 @@ from actors.aspects import cached, invalidate, invalidates, logged, timed
 from actors.auth.messages import Credentials, GetCredentials
 from actors.aspects.cache import cache_delete, cache_get, cache_set, get_cache
 from actors.runtime import Actor, handles
+from actors.sessions.token_cache import forget_tokens
 from actors.users.errors import AlreadyLinked, CredentialsAlreadySet, EmailTaken, LinkCodeInvalid
-from actors.users.messages import (AccountsMerged, CreateTelegramLinkCode, GetUser, GetUserByTelegram,
-                                   LinkCode, RedeemTelegramLinkCode, RegisterAccount, RegisterTelegramUser,
-                                   SetApiCredentials, UpdateProfile, UserRegistered, UserView)
+from actors.users.messages import (AccountDeleted, AccountsMerged, CreateTelegramLinkCode, DeleteAccount,
+                                   GetUser, GetUserByTelegram, LinkCode, RedeemTelegramLinkCode,
+                                   RegisterAccount, RegisterTelegramUser, SetApiCredentials, UpdateProfile,
+                                   UserRegistered, UserView)
 from actors.users.secrets import hash_password, new_link_code, secret_hash
 from actors.users.views import to_view
 from storage.postgres import Database, DuplicateKey
@@ -126,6 +129,19 @@ class UsersActor(Actor):
             raise EmailTaken() from None
         await _forget_telegram(record.telegram_id)
         return to_view(record)
+
+    @handles(DeleteAccount)
+    @logged
+    @timed
+    @invalidates("users", key=_user_key)
+    async def delete_account(self, msg: DeleteAccount) -> None:
+        async with self._db.transaction() as tx:
+            # Read before the cascade takes them: their cached token -> user entries go too.
+            token_hashes = await self._tokens.user_token_hashes(tx, msg.user_id)
+            deleted = to_view(await self._users.delete(tx, msg.user_id))
+        await forget_tokens(token_hashes)
+        await _forget_telegram(deleted.telegram_id)
+        await self.system.publish(AccountDeleted(user_id=msg.user_id, channel=msg.channel))
 
     @handles(CreateTelegramLinkCode)
     @logged

@@ -114,6 +114,25 @@ class UpdateProfile(Message):
     locale: Locale | None = None
 
 
+class DeleteAccount(Message):
+    """Deletes the user with everything personal (PostgreSQL cascades; documents and caches follow
+    AccountDeleted). Raises UserNotFound. The bot sends it after a confirmation; REST goes through
+    DeleteAccountWithPassword."""
+    user_id: int
+    channel: Channel
+    log_fields = ("user_id", "channel")
+
+
+class DeleteAccountWithPassword(Message):
+    """REST: the account's password again, so that a stolen token alone cannot delete the account.
+    Raises InvalidCredentials (failures count against the login throttle) or RateLimited."""
+    user_id: int
+    email: str
+    password: SecretStr
+    client_address: str
+    log_fields = ("user_id",)
+
+
 class CreateTelegramLinkCode(Message):
     """One-time code (10 minutes) that links a Telegram user to this account."""
     user_id: int
@@ -141,6 +160,13 @@ class UserRegistered(Event):
 
 class UserLoggedIn(Event):
     user_id: int
+
+
+class AccountDeleted(Event):
+    """The user's rows are gone from PostgreSQL; each concern drops what it keeps elsewhere.
+    Only the id and the channel on purpose: analytics records every event field by name."""
+    user_id: int
+    channel: Channel
 
 
 class AccountsMerged(Event):

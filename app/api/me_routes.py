@@ -1,11 +1,12 @@
-"""The personal cabinet: GET/PATCH /me, POST /me/telegram-link."""
+"""The personal cabinet: GET/PATCH/DELETE /me, POST /me/telegram-link."""
 from __future__ import annotations
 
 from aiohttp import web
 
-from actors.users.messages import CreateTelegramLinkCode, GetUser, UpdateProfile, UserView
-from app.api.common import ask
-from app.api.schemas import ProfilePatch, TelegramLinkView
+from actors.users.messages import (CreateTelegramLinkCode, DeleteAccountWithPassword, GetUser, UpdateProfile,
+                                   UserView)
+from app.api.common import ask, client_address
+from app.api.schemas import AccountDeletion, ProfilePatch, TelegramLinkView
 from app.api.spec import api
 from app.keys import BOT_USERNAME
 
@@ -20,6 +21,15 @@ async def get_me(request: web.Request, principal: UserView) -> UserView:
 async def patch_me(request: web.Request, body: ProfilePatch, principal: UserView) -> UserView:
     """Change display name, grade or language."""
     return await ask(request, UpdateProfile(user_id=principal.id, **body.model_dump(exclude_unset=True)))
+
+
+@api.delete("/me", body=AccountDeletion, status=204, tags=["cabinet"], auth=True, errors=[429])
+async def delete_me(request: web.Request, body: AccountDeletion, principal: UserView) -> None:
+    """Delete your account for good: profile, progress, statistics, ratings, mistakes queue, reminders
+    and tokens. A wrong password is a 401 and counts as a failed login."""
+    await ask(request, DeleteAccountWithPassword(
+        user_id=principal.id, email=principal.email or "", password=body.password,
+        client_address=client_address(request)))
 
 
 @api.post("/me/telegram-link", response=TelegramLinkView, status=201, tags=["cabinet"], auth=True,

@@ -36,6 +36,10 @@ class LoginRequest(Body):
     password: SecretStr = Field(max_length=128)
 
 
+class AccountDeletion(Body):
+    password: SecretStr = Field(max_length=128, description="the password again: a token alone deletes nothing")
+
+
 class ProfilePatch(Body):
     display_name: DisplayName | None = None
     grade: Grade | None = None

@@ -11,7 +11,7 @@ from app.api import (adaptive_routes, auth_routes, filters_routes, me_routes,  #
 from app.api.common import authenticate
 from app.api.spec import api
 from app.http import register_error
-from storage.postgres import StoreUnavailable
+from storage.postgres import MissingReference, StoreUnavailable
 
 
 def register_domain_errors(app: web.Application) -> None:
@@ -25,6 +25,9 @@ def register_domain_errors(app: web.Application) -> None:
     # The edge builds a message from a parsed body; a rule the body model does not repeat
     # (e.g. an id >= 1) then fails here: still the client's input, so 422, never 500.
     register_error(app, ValidationError, 422, "Unprocessable content", "validation")
+    # Only users rows are ever deleted, so a write refused for a missing reference acts for an account
+    # deleted (or merged away) while its request was in flight or its token cached on another instance.
+    register_error(app, MissingReference, 401, "Unauthorized", "account_gone")
     for busy in (ActorBusy, AskTimeout, ActorStopped, StoreUnavailable):
         register_error(app, busy, 503, "Service temporarily unavailable", "unavailable", retry_after=1)
 

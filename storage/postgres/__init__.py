@@ -1,6 +1,11 @@
 """PostgreSQL: pool + unit of work, migrations, repositories."""
 from storage.postgres.database import Database
-from storage.postgres.errors import DuplicateKey, MigrationError, StoreUnavailable
+from storage.postgres.errors import (
+    DuplicateKey,
+    MigrationError,
+    MissingReference,
+    StoreUnavailable,
+)
 from storage.postgres.tx import Tx
 
-__all__ = ["Database", "DuplicateKey", "MigrationError", "StoreUnavailable", "Tx"]
+__all__ = ["Database", "DuplicateKey", "MigrationError", "MissingReference", "StoreUnavailable", "Tx"]

@@ -15,3 +15,13 @@ class DuplicateKey(Exception):
     def __init__(self, constraint: str) -> None:
         super().__init__(constraint)
         self.constraint = constraint
+
+
+class MissingReference(Exception):
+    """A foreign key refused the row: what it refers to is gone (in practice a deleted or merged-away
+    user whose request was already in flight, or served from another instance's cache); `constraint`
+    names the key."""
+
+    def __init__(self, constraint: str) -> None:
+        super().__init__(constraint)
+        self.constraint = constraint

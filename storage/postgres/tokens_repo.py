@@ -12,6 +12,7 @@ FIND_TOKEN_USER = """
     SELECT user_id FROM api_tokens
     WHERE token_hash = %(hash)s AND revoked_at IS NULL AND expires_at > now()
 """
+USER_TOKENS = "SELECT token_hash FROM api_tokens WHERE user_id = %(user_id)s AND revoked_at IS NULL"
 REVOKE_TOKEN = "UPDATE api_tokens SET revoked_at = now() WHERE token_hash = %(hash)s AND revoked_at IS NULL"
 
 
@@ -33,6 +34,9 @@ class TokensRepository:
 
     async def token_user(self, tx: Tx, token_hash: bytes) -> int | None:
         return await tx.fetchval(FIND_TOKEN_USER, {"hash": token_hash})
+
+    async def user_token_hashes(self, tx: Tx, user_id: int) -> list[bytes]:
+        return [bytes(row["token_hash"]) for row in await tx.fetchall(USER_TOKENS, {"user_id": user_id})]
 
     async def revoke_token(self, tx: Tx, token_hash: bytes) -> bool:
         return await tx.execute(REVOKE_TOKEN, {"hash": token_hash}) == 1

@@ -5,7 +5,7 @@ from typing import Any, Mapping, Sequence
 
 import psycopg2.errors
 
-from storage.postgres.errors import DuplicateKey
+from storage.postgres.errors import DuplicateKey, MissingReference
 from storage.postgres.prepared import Prepared
 
 Params = Mapping[str, Any] | Sequence[Any] | None
@@ -43,6 +43,8 @@ class Tx:
             await self._cur.execute(sql, params)
         except psycopg2.errors.UniqueViolation as exc:
             raise DuplicateKey(exc.diag.constraint_name or "unique") from exc
+        except psycopg2.errors.ForeignKeyViolation as exc:
+            raise MissingReference(exc.diag.constraint_name or "foreign key") from exc
 
     async def _prepare(self, statement: Prepared) -> None:
         connection = self._cur.connection

@@ -39,6 +39,8 @@ SET_CREDENTIALS = f"""
 SET_PASSWORD_HASH = "UPDATE users SET password_hash = %(password_hash)s WHERE id = %(id)s"
 SET_ADMIN_BY_TELEGRAM = "UPDATE users SET is_admin = true WHERE telegram_id = ANY(%(ids)s) AND NOT is_admin"
 MERGE_USER = "SELECT merge_user_into(%(source)s, %(target)s)"
+# Every table holding a user's rows references users ON DELETE CASCADE (admin-owned rows: SET NULL).
+DELETE_USER = f"DELETE FROM users WHERE id = %(id)s RETURNING {USER_COLUMNS}"
 
 
 class UserRecord(BaseModel):
@@ -97,6 +99,10 @@ class UsersRepository:
 
     async def grant_admin_by_telegram(self, tx: Tx, telegram_ids: list[int]) -> int:
         return await tx.execute(SET_ADMIN_BY_TELEGRAM, {"ids": telegram_ids})
+
+    async def delete(self, tx: Tx, user_id: int) -> UserRecord | None:
+        """The deleted user as it was, or None when there was none."""
+        return _record(await tx.fetchone(DELETE_USER, {"id": user_id}))
 
     async def merge_into(self, tx: Tx, source: int, target: int) -> None:
         """Moves everything of `source` to `target` and deletes `source` (see merge_user_into)."""

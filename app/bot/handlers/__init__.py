@@ -6,10 +6,11 @@
 4. cabinet       /cabinet, profile, grade, language
 5. cabinet_name  editing the name (state EditName.waiting)
 6. api_access    email + password for the REST API (states ApiAccess.*)
-7. training, mistakes, reminders, simulation, stats, leaderboard, filters   the main menu's features
-8. admin         /mailing, /export, question files sent by admins (app/bot/admin/)
-9. membership    a user blocking or unblocking the bot (my_chat_member)
-10. fallback     anything else: unknown commands, free text, outdated buttons, edited messages
+7. account_deletion  the cabinet's "Delete account", its confirmation and the deletion
+8. training, mistakes, reminders, simulation, stats, leaderboard, filters   the main menu's features
+9. admin         /mailing, /export, question files sent by admins (app/bot/admin/)
+10. membership   a user blocking or unblocking the bot (my_chat_member)
+11. fallback     anything else: unknown commands, free text, outdated buttons, edited messages
 
 Commands come first, so that /menu or /help work in the middle of any dialog.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 from aiogram import Router
 
 from app.bot.handlers import api_access, cabinet, cabinet_name, fallback, help, registration, start
+from app.bot.handlers import account_deletion
 from app.bot.handlers import filters, leaderboard, stats
 from app.bot import admin
 from app.bot.handlers import membership, mistakes, reminders, simulation, training
@@ -26,6 +28,6 @@ from app.bot.handlers import membership, mistakes, reminders, simulation, traini
 def feature_routers() -> list[Router]:
     """Fresh routers in the order above (each app builds its own dispatcher)."""
     return [module.make_router() for module in (start, help, registration, cabinet, cabinet_name,
-                                                 api_access, training, mistakes, reminders, simulation,
-                                                 stats, leaderboard, filters, admin, membership,
+                                                 api_access, account_deletion, training, mistakes, reminders,
+                                                 simulation, stats, leaderboard, filters, admin, membership,
                                                  fallback)]

@@ -26,7 +26,7 @@ class GradeCallback(CallbackData, prefix="grade"):
 
 
 class CabinetCallback(CallbackData, prefix="cab"):
-    action: str  # "name" | "grade" | "api" | "remind"
+    action: str  # "name" | "grade" | "api" | "remind" | "delete" | "delete_yes"
 
 
 class LocaleCallback(CallbackData, prefix="lang"):

@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from actors.errors import (Conflict, DomainError, Forbidden, InvalidInput, NotFound, RateLimited,
                            Unauthenticated)
 from actors.runtime import ActorBusy, ActorStopped, AskTimeout
-from storage.postgres import StoreUnavailable
+from app.bot.texts.account_deletion import account_gone
+from storage.postgres import MissingReference, StoreUnavailable
 
 BUSY = (ActorBusy, AskTimeout, ActorStopped, StoreUnavailable)
 
@@ -71,6 +72,8 @@ def for_error(error: Exception) -> str | None:
     """The text for a known failure, or None for a bug (the caller apologises and logs it)."""
     if isinstance(error, BUSY):
         return busy()
+    if isinstance(error, MissingReference):  # the account was deleted while this update was handled
+        return account_gone()
     if isinstance(error, DomainError):
         by_code = _BY_CODE.get(error.code)
         if by_code is not None:

@@ -135,7 +135,7 @@ async def test_one_megabyte_body_is_413(http):
 async def test_unknown_route_and_method_are_problems(http):
     async with http.get("/api/v1/nowhere") as r:
         await problem(r, 404)
-    async with http.delete("/api/v1/me") as r:
+    async with http.put("/api/v1/me") as r:
         await problem(r, 405)
 
 

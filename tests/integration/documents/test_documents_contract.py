@@ -122,6 +122,17 @@ async def test_delete_says_whether_there_was_a_document(store):
     assert await store.get("stats", "1") is None
 
 
+async def test_a_deleted_document_leaves_every_query_and_only_it_goes(store):
+    # What a deleted account relies on: gone from leaderboards (find, count) and rebuilds (keys) too.
+    for key, points in (("1", 5), ("2", 3)):
+        await store.replace("stats", key, {"points": points})
+    await store.replace("filters", "1", {"types": ["one"]})
+    assert await store.delete("stats", "1") is True
+    assert [d.key for d in await store.find("stats", {"points": {"$gt": 0}}, sort=[("points", -1)])] == ["2"]
+    assert await store.count("stats") == 1 and await store.keys("stats") == ["2"]
+    assert (await store.get("filters", "1")).body == {"types": ["one"]}
+
+
 @pytest.mark.parametrize("body", [{"a.b": 1}, {"$set": 1}, {"ok": {"bad.key": 1}}, {"n": float("nan")},
                                   {"grid": [[1, 2]]}, {"when": object()}])
 async def test_bodies_mongodb_would_refuse_are_refused_by_both(store, body):

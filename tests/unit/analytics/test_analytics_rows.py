@@ -10,6 +10,7 @@ from actors.analytics.actions import declared_actions
 from actors.analytics.messages import RecordLog, RecordTiming
 from actors.analytics.rows import event_name, event_row, log_row, new_id, timing_row, utc_text
 from actors.runtime import Event, Message
+from actors.users.messages import AccountDeleted
 
 
 class AnswerSubmitted(Event):  # the training concern's field names, declared here on purpose
@@ -130,3 +131,10 @@ def test_the_field_names_of_a_type_are_read_once_yet_each_event_keeps_its_own_va
     first, second = answer(theme="supply", mode="exam"), answer(theme="demand", mode="training")
     assert [event_row(e, {})["theme"] for e in (first, second, first)] == ["supply", "demand", "supply"]
     assert json.loads(event_row(second, {})["extra"])["mode"] == "training"
+
+
+def test_a_deleted_account_leaves_only_its_id_and_channel():
+    # The real event, not a stand-in: its fields are what analytics would store about a deletion.
+    row = event_row(AccountDeleted(user_id=42, channel="bot"), {"request_id": "r1"})
+    assert (row["event"], row["user_id"], row["channel"]) == ("account_deleted", 42, "bot")
+    assert row["extra"] == "{}"

@@ -13,7 +13,7 @@ from actors.filters.provider import filters_asker
 from actors.filters.views import FilterSettings
 from actors.runtime import Actor, ActorRef, ActorSystem, Event, handles
 from actors.training.filters import FiltersFor
-from actors.users.messages import AccountsMerged
+from actors.users.messages import AccountDeleted, AccountsMerged
 from storage.postgres.facets_repo import FacetCounts
 from tests.support.memory_documents import MemoryDocumentStore
 
@@ -102,6 +102,7 @@ async def world() -> AsyncIterator[FiltersWorld]:
     system = ActorSystem(default_ask_timeout=5.0, busy_wait=0.5)
     filters = system.spawn("filters", lambda: FiltersActor(documents, catalog, FakeFacets()))
     system.subscribe(AccountsMerged, filters)
+    system.subscribe(AccountDeleted, filters)
     system.subscribe(Event, system.spawn("events", lambda: EventLog(events)))
     await system.start()
     yield FiltersWorld(system, filters, filters_asker(filters), documents, events)

@@ -16,7 +16,7 @@ from actors.filters.messages import (
     SetUserFilter,
 )
 from actors.training.filters import QuestionFilter
-from actors.users.messages import AccountsMerged
+from actors.users.messages import AccountDeleted, AccountsMerged
 
 
 async def test_a_user_without_a_filter_trains_on_everything(world):
@@ -93,6 +93,17 @@ async def test_a_merged_account_keeps_its_own_filter_or_takes_the_sources(world)
     assert await world.filters.ask(GetUserFilter(user_id=1)) == own
     assert await world.filters.ask(GetUserFilter(user_id=4)) == other
     assert set(world.documents.collections["filters"]) == {"1", "4"}
+
+
+async def test_a_deleted_account_loses_its_filter_and_others_keep_theirs(world):
+    chosen = FilterSettings(types=("one",))
+    for user in (1, 2):
+        await world.filters.ask(SetUserFilter(user_id=user, filter=chosen))
+    assert await world.filters.ask(GetUserFilter(user_id=1)) == chosen  # cached now
+    await world.system.publish(AccountDeleted(user_id=1, channel="api"))
+    assert await world.filters.ask(GetUserFilter(user_id=1)) == FilterSettings()  # not the cached one
+    assert await world.filters.ask(GetUserFilter(user_id=2)) == chosen
+    assert set(world.documents.collections["filters"]) == {"2"}
 
 
 def test_a_difficulty_band_upside_down_is_invalid():

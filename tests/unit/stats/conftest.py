@@ -14,7 +14,7 @@ from actors.stats.apply import AnswerFact
 from actors.stats.routing import stats_shard_key
 from actors.training.messages import AnswerSubmitted
 from actors.users.errors import UserNotFound
-from actors.users.messages import AccountsMerged
+from actors.users.messages import AccountDeleted, AccountsMerged
 from tests.support.memory_documents import MemoryDocumentStore
 
 
@@ -76,6 +76,7 @@ async def world() -> AsyncIterator[StatsWorld]:
                          shards=2, shard_key=stats_shard_key)
     system.subscribe(AnswerSubmitted, stats)
     system.subscribe(AccountsMerged, stats)
+    system.subscribe(AccountDeleted, stats)
     await system.start()
     yield StatsWorld(system, stats, documents, history, zones, names, deleted, now)
     await system.stop(drain_timeout=2.0)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from actors.stats.messages import GetLeaderboard, GetUserStats, RebuildStats
 from actors.training.messages import AnswerSubmitted
-from actors.users.messages import AccountsMerged
+from actors.users.messages import AccountDeleted, AccountsMerged
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # Monday of week 2026-W10
 _ids = itertools.count(1)
@@ -79,6 +79,18 @@ async def test_accounts_merged_recounts_the_target_and_drops_the_source(world):
     merged = await world.stats.ask(GetUserStats(user_id=11))
     assert (merged.totals.attempts, merged.totals.points) == (2, 3.0)
     assert "10" not in world.documents.collections["stats"]
+
+
+async def test_a_deleted_account_loses_its_statistics_and_leaves_the_leaderboards(world):
+    world.names.update({1: "Аня", 2: "Боря"})
+    await world.answer(answered(1, 5.0))
+    await world.answer(answered(2, 1.0))
+    assert (await world.stats.ask(GetUserStats(user_id=1))).totals.attempts == 1  # cached now
+    await world.system.publish(AccountDeleted(user_id=1, channel="bot"))
+    assert (await world.stats.ask(GetUserStats(user_id=1))).totals.attempts == 0
+    assert set(world.documents.collections["stats"]) == {"2"}
+    board = await world.stats.ask(GetLeaderboard(user_id=2, period="all", limit=10))
+    assert [e.user_id for e in board.entries] == [2] and board.me.rank == 1
 
 
 async def test_leaderboards_rank_by_points_with_shared_ranks_and_the_own_rank(world):
