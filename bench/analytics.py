@@ -21,6 +21,7 @@ from tests.support.servers import clickhouse
 
 EVENTS = 50_000
 BATCH = 1000
+ROUNDS = 3
 
 
 def answer(seq: int) -> AnswerSubmitted:
@@ -33,11 +34,12 @@ def answer(seq: int) -> AnswerSubmitted:
 async def through_the_actor(url: str) -> float:
     system = ActorSystem(default_ask_timeout=10.0)
     settings = Settings(_env_file=None, clickhouse_url=f"{url}/bench_actor", data_dir=scratch_dir())
+    events = [answer(seq) for seq in range(EVENTS)]  # built before the clock, as the raw side's rows are
     async with analytics_context(settings, system) as analytics:
         await system.start()
         started = time.perf_counter()
-        for seq in range(EVENTS):
-            await system.publish(answer(seq))
+        for event in events:
+            await system.publish(event)
         # A burst larger than the bounded buffer goes through the spool: count both ways in.
         while (status := await analytics.ref.ask(GetAnalyticsStatus())).sent + status.replayed < EVENTS:
             await asyncio.sleep(0.02)
@@ -53,7 +55,7 @@ async def raw_inserts(url: str) -> float:
     async with aiohttp.ClientSession() as session:
         client = ChClient(session, url=url)
         await client.execute("CREATE DATABASE IF NOT EXISTS bench_raw")
-        await client.execute("CREATE TABLE bench_raw.events AS bench_actor.events")
+        await client.execute("CREATE TABLE IF NOT EXISTS bench_raw.events AS bench_actor.events")
         now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         rows = [(uuid.uuid4(), uuid.uuid4(), now, "answer_submitted", seq % 500 + 1, "api", "economics",
                  "Спрос и предложение", str(seq % 194 + 1), 1, 3.0, 3.0, 12000.0, "", "", "", "", "{}")
@@ -65,15 +67,24 @@ async def raw_inserts(url: str) -> float:
 
 
 async def main() -> dict[str, str]:
+    # ClickHouse 18.16's cost per insert swings between runs (the raw figure alone varied 2x), so
+    # both sides run ROUNDS times, alternating, and each keeps its best.
     server = await asyncio.to_thread(clickhouse.start)
+    ours_runs, raw_runs = [], []
     try:
-        ours = await through_the_actor(server.url)
-        raw = await raw_inserts(server.url)
+        for _ in range(ROUNDS):
+            ours_runs.append(await through_the_actor(server.url))
+            raw_runs.append(await raw_inserts(server.url))
     finally:
         await asyncio.to_thread(server.stop)
-    print_table(f"Analytics ingest of {EVENTS:,} events into ClickHouse 18.16", [
-        ("apo analytics actor (publish -> batch -> insert)", f"{ours:9.0f} events/s"),
-        ("raw aiochclient batch insert", f"{raw:9.0f} events/s"),
+    ours, raw = max(ours_runs), max(raw_runs)
+
+    def runs(rates: list[float]) -> str:
+        return ", ".join(f"{rate:.0f}" for rate in rates)
+
+    print_table(f"Analytics ingest of {EVENTS:,} events into ClickHouse 18.16, best of {ROUNDS}", [
+        ("apo analytics actor (publish -> batch -> insert)", f"{ours:9.0f} events/s  (runs: {runs(ours_runs)})"),
+        ("raw aiochclient batch insert", f"{raw:9.0f} events/s  (runs: {runs(raw_runs)})"),
         ("apo / raw", f"{ours / raw:.0%} (goal >= 80%)"),
     ])
     return {"analytics_rate": f"{ours:.0f}", "analytics_ratio": f"{ours / raw:.0%}"}
