@@ -41,9 +41,10 @@ class AccountDeletion(Body):
 
 
 class ProfilePatch(Body):
-    display_name: DisplayName | None = None
-    grade: Grade | None = None
-    locale: Locale | None = None
+    """Only the fields sent change; none of them can be cleared, so null is refused (422)."""
+    display_name: DisplayName = None  # type: ignore[assignment]
+    grade: Grade = None  # type: ignore[assignment]
+    locale: Locale = None  # type: ignore[assignment]
 
 
 class TelegramLinkView(BaseModel):

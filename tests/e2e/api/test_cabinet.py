@@ -18,7 +18,8 @@ async def test_patch_me_changes_only_given_fields(http):
 
 
 @pytest.mark.parametrize("body", [{"display_name": ""}, {"display_name": "x\u0007"}, {"grade": "teacher1"},
-                                  {"locale": "fr"}, {"email": "new@example.org"}, {"is_admin": True}])
+                                  {"locale": "fr"}, {"email": "new@example.org"}, {"is_admin": True},
+                                  {"grade": None}, {"display_name": None}, {"locale": None}])
 async def test_bad_patch_is_422_and_changes_nothing(http, body):
     user, token = await registered_token(http)
     async with http.patch("/api/v1/me", json=body, headers=bearer(token)) as r:
