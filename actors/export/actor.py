@@ -66,6 +66,8 @@ class ExportActor(Actor):
         await asyncio.to_thread(remove_old_files, self._directory, self._keep_seconds)
         async with self._db.transaction() as tx:
             job = await self._jobs.create(tx, msg.requested_by, msg.kind, params)
+        if job is None:
+            raise ExportRejected(f"there is no mailing {msg.mailing_id}")
         task = asyncio.create_task(self._run(job), name=f"export:{job.id}")
         self._running[job.id] = task
         task.add_done_callback(lambda _, job_id=job.id: self._running.pop(job_id, None))

@@ -12,8 +12,11 @@ from storage.postgres.tx import Tx
 
 JOB_COLUMNS = """id, requested_by, kind, params, status, rows_total, rows_written, file_name, file_bytes, error,
                  created_at, updated_at, finished_at"""
+# A mailing's results can only be exported for a mailing that exists (else the file is just empty).
 CREATE = f"""
-    INSERT INTO export_jobs (requested_by, kind, params) VALUES (%(by)s, %(kind)s, %(params)s)
+    INSERT INTO export_jobs (requested_by, kind, params)
+    SELECT %(by)s, %(kind)s, %(params)s
+    WHERE %(mailing_id)s::bigint IS NULL OR EXISTS (SELECT 1 FROM mailings WHERE id = %(mailing_id)s::bigint)
     RETURNING {JOB_COLUMNS}
 """
 GET = f"SELECT {JOB_COLUMNS} FROM export_jobs WHERE id = %(id)s"
@@ -54,9 +57,11 @@ class ExportJobRecord(BaseModel):
 
 
 class ExportJobsRepository:
-    async def create(self, tx: Tx, requested_by: int, kind: str, params: dict[str, Any]) -> ExportJobRecord:
-        row = await tx.fetchone(CREATE, {"by": requested_by, "kind": kind, "params": Json(params)})
-        return ExportJobRecord.model_validate(row)
+    async def create(self, tx: Tx, requested_by: int, kind: str, params: dict[str, Any]) -> ExportJobRecord | None:
+        """None when params name a mailing that does not exist."""
+        row = await tx.fetchone(CREATE, {"by": requested_by, "kind": kind, "params": Json(params),
+                                         "mailing_id": params.get("mailing_id")})
+        return ExportJobRecord.model_validate(row) if row else None
 
     async def get(self, tx: Tx, job_id: int) -> ExportJobRecord | None:
         row = await tx.fetchone(GET, {"id": job_id})

@@ -9,6 +9,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, FSInputFile, Message
 
+from actors.export.errors import ExportRejected
 from actors.export.messages import (
     ExportJobView,
     GetExportFile,
@@ -54,9 +55,15 @@ async def picked(query: CallbackQuery, callback_data: kb.ExportPick, user: UserV
 async def start(actors: ActorSystem, bot: Bot, board: ProgressBoard, user: UserView, target: Message,
                 pick: kb.ExportPick) -> None:
     since = datetime.now(UTC) - timedelta(days=pick.days) if pick.days else None
-    job = await actors.ask(StartExport(kind=pick.kind, requested_by=user.id, date_from=since,
-                                       mailing_id=pick.mailing_id or None))
     chat_id, message_id = target.chat.id, target.message_id
+    try:
+        job = await actors.ask(StartExport(kind=pick.kind, requested_by=user.id, date_from=since,
+                                           mailing_id=pick.mailing_id or None))
+    except ExportRejected as refusal:  # e.g. `/export mailing 999` for a mailing that does not exist
+        reason = html.escape(refusal.detail)
+        await edit_quietly(bot.edit_message_text(text(user, "export_refused", reason=reason),
+                                                 chat_id=chat_id, message_id=message_id))
+        return
 
     async def step() -> bool:
         current = await actors.ask(GetExportJob(job_id=job.id))

@@ -86,6 +86,14 @@ async def test_export_arrives_as_a_document(bot):
     assert any("✅" in (o.plain_text or "") for o in bot.outputs(ADMIN_ID) if o.message_id == menu.message_id)
 
 
+async def test_exporting_a_mailing_that_does_not_exist_says_so(bot):
+    admin = await registered(bot, ADMIN_ID, "Админ")
+    await admin.send("/export mailing 999999")
+    refused = await next_matching(admin, lambda o: "❌" in (o.plain_text or ""))
+    assert "Выгрузка не начата" in refused.plain_text and "999999" in refused.plain_text
+    assert not any(o.kind == "sendDocument" for o in bot.outputs(ADMIN_ID))
+
+
 async def test_a_document_from_an_admin_imports_questions_with_row_errors(bot):
     admin = await registered(bot, ADMIN_ID, "Админ")
     await admin.send_document(bank_file(question("b-1"), question("b-2", difficulty=0)), "bank.json")

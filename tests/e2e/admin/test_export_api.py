@@ -66,6 +66,7 @@ async def test_questions_export_follows_the_subject_filter(admin_http, empty_dat
 async def test_refusals_and_unknown_jobs(admin_http, empty_database):
     _, admin = await make_admin(admin_http, empty_database)
     for request, detail in [({"kind": "mailing"}, "needs mailing_id"),
+                            ({"kind": "mailing", "mailing_id": 999999}, "no mailing 999999"),
                             ({"kind": "users", "subject": "economics"}, "does not apply"),
                             ({"kind": "attempts", "date_from": "2026-02-01T00:00:00Z",
                               "date_to": "2026-01-01T00:00:00Z"}, "before date_to"),
