@@ -11,6 +11,7 @@ from loguru import logger
 
 from actors.aspects import logged, timed
 from actors.export.errors import (
+    ExportMailingNotFound,
     ExportNotFound,
     ExportNotReady,
     ExportRejected,
@@ -67,7 +68,7 @@ class ExportActor(Actor):
         async with self._db.transaction() as tx:
             job = await self._jobs.create(tx, msg.requested_by, msg.kind, params)
         if job is None:
-            raise ExportRejected(f"there is no mailing {msg.mailing_id}")
+            raise ExportMailingNotFound(f"there is no mailing {msg.mailing_id}")
         task = asyncio.create_task(self._run(job), name=f"export:{job.id}")
         self._running[job.id] = task
         task.add_done_callback(lambda _, job_id=job.id: self._running.pop(job_id, None))

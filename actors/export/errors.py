@@ -19,6 +19,11 @@ class ExportRejected(InvalidInput):
     code = "export_rejected"
 
 
+class ExportMailingNotFound(ExportRejected):
+    """There is no such mailing to export the results of."""
+    code = "export_mailing_not_found"
+
+
 class TooManyExports(Conflict):
     """Several exports are running already; try again when one has finished."""
     code = "too_many_exports"

@@ -9,7 +9,7 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, FSInputFile, Message
 
-from actors.export.errors import ExportRejected
+from actors.export.errors import ExportMailingNotFound
 from actors.export.messages import (
     ExportJobView,
     GetExportFile,
@@ -59,9 +59,8 @@ async def start(actors: ActorSystem, bot: Bot, board: ProgressBoard, user: UserV
     try:
         job = await actors.ask(StartExport(kind=pick.kind, requested_by=user.id, date_from=since,
                                            mailing_id=pick.mailing_id or None))
-    except ExportRejected as refusal:  # e.g. `/export mailing 999` for a mailing that does not exist
-        reason = html.escape(refusal.detail)
-        await edit_quietly(bot.edit_message_text(text(user, "export_refused", reason=reason),
+    except ExportMailingNotFound:  # `/export mailing 999`
+        await edit_quietly(bot.edit_message_text(text(user, "export_no_mailing", id=pick.mailing_id),
                                                  chat_id=chat_id, message_id=message_id))
         return
 

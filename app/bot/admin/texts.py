@@ -35,7 +35,7 @@ TEXTS: dict[str, dict[str, str]] = {
                         "{rows} of {total} rows"},
     "export_done": {"ru": "✅ Выгрузка #{id} ({kind}): {rows} строк", "en": "✅ Export #{id} ({kind}): {rows} rows"},
     "export_failed": {"ru": "❌ Выгрузка #{id} не удалась: {error}", "en": "❌ Export #{id} failed: {error}"},
-    "export_refused": {"ru": "❌ Выгрузка не начата: {reason}", "en": "❌ Export not started: {reason}"},
+    "export_no_mailing": {"ru": "❌ Рассылки #{id} нет: выгружать нечего.", "en": "❌ There is no mailing #{id} to export."},
     "import_started": {"ru": "⏳ Импортирую {filename}…", "en": "⏳ Importing {filename}…"},
     "import_done": {"ru": "✅ Импорт {filename}: всего {total}, новых {created}, обновлено {updated}, без изменений "
                           "{unchanged}.",

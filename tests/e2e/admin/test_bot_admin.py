@@ -90,7 +90,7 @@ async def test_exporting_a_mailing_that_does_not_exist_says_so(bot):
     admin = await registered(bot, ADMIN_ID, "Админ")
     await admin.send("/export mailing 999999")
     refused = await next_matching(admin, lambda o: "❌" in (o.plain_text or ""))
-    assert "Выгрузка не начата" in refused.plain_text and "999999" in refused.plain_text
+    assert refused.plain_text == "❌ Рассылки #999999 нет: выгружать нечего."
     assert not any(o.kind == "sendDocument" for o in bot.outputs(ADMIN_ID))
 
 
