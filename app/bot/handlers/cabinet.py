@@ -10,7 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 
-from actors.adaptive.messages import GetUserRatings, UserRatings
+from actors.adaptive.messages import GetUserRatings
 from actors.runtime import ActorSystem
 from actors.users.messages import UpdateProfile, UserView
 from app.bot import screens
@@ -29,16 +29,19 @@ from app.bot.texts import cabinet as texts
 
 async def cabinet_command(message: Message, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
     await state.clear()
-    await screens.show(message, screens.cabinet(user, ratings=await user_ratings(actors, user)))
+    await show_cabinet(message, actors, user)
 
 
 async def cabinet_button(query: CallbackQuery, state: FSMContext, user: UserView, actors: ActorSystem) -> None:
     await state.clear()  # also "Cancel" of the cabinet's dialogs
-    await screens.show(query, screens.cabinet(user, ratings=await user_ratings(actors, user)))
+    await show_cabinet(query, actors, user)
 
 
-async def user_ratings(actors: ActorSystem, user: UserView) -> UserRatings:
-    return await actors.ask(GetUserRatings(user_id=user.id, locale=user.locale))
+async def show_cabinet(event: Message | CallbackQuery, actors: ActorSystem, user: UserView,
+                       notice: str | None = None) -> None:
+    """The cabinet with the user's ratings (level names in the user's language)."""
+    ratings = await actors.ask(GetUserRatings(user_id=user.id, locale=user.locale))
+    await screens.show(event, screens.cabinet(user, notice=notice, ratings=ratings))
 
 
 async def edit_grade(query: CallbackQuery) -> None:
@@ -48,16 +51,14 @@ async def edit_grade(query: CallbackQuery) -> None:
 async def grade_chosen(query: CallbackQuery, callback_data: GradeCallback, user: UserView,
                        actors: ActorSystem) -> None:
     user = await actors.ask(UpdateProfile(user_id=user.id, grade=callback_data.grade))
-    await screens.show(query, screens.cabinet(user, notice=texts.grade_changed(),
-                                              ratings=await user_ratings(actors, user)))
+    await show_cabinet(query, actors, user, texts.grade_changed())
 
 
 async def switch_language(query: CallbackQuery, callback_data: LocaleCallback, user: UserView,
                           actors: ActorSystem, i18n: I18n, bot: Bot) -> None:
     user = await actors.ask(UpdateProfile(user_id=user.id, locale=callback_data.locale))
-    ratings = await user_ratings(actors, user)  # level names in the new language
     with i18n.use_locale(user.locale):
-        await screens.show(query, screens.cabinet(user, notice=texts.language_changed(), ratings=ratings))
+        await show_cabinet(query, actors, user, texts.language_changed())
     with suppress(TelegramAPIError):  # the commands menu follows; not worth failing the switch for
         await set_chat_commands(bot, i18n, query.from_user.id, user.locale)
 

@@ -9,7 +9,7 @@ from actors.runtime import ActorSystem
 from actors.users.messages import UpdateProfile, UserView
 from app.bot import screens
 from app.bot.flags import REGISTERED
-from app.bot.handlers.cabinet import user_ratings
+from app.bot.handlers.cabinet import show_cabinet
 from app.bot.keyboards import cabinet as kb
 from app.bot.keyboards.callbacks import CabinetCallback
 from app.bot.states import EditName
@@ -30,8 +30,7 @@ async def new_name(message: Message, state: FSMContext, user: UserView, actors: 
         return
     user = await actors.ask(UpdateProfile(user_id=user.id, display_name=name))
     await state.clear()
-    await screens.show(message, screens.cabinet(user, notice=texts.name_changed(),
-                                                ratings=await user_ratings(actors, user)))
+    await show_cabinet(message, actors, user, texts.name_changed())
 
 
 async def name_not_text(message: Message) -> None:
