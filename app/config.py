@@ -1,6 +1,7 @@
 """Settings from APO_* environment variables (and an optional .env file)."""
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -30,6 +31,10 @@ class Settings(BaseSettings):
     postgres_pool_max: int = Field(20, ge=1, le=500)
     mailing_rate: float = Field(25.0, gt=0, le=1000)   # messages/s per process, under Telegram's ~30/s
     mailing_lease_seconds: float = Field(30.0, gt=0)   # how long a claimed batch of recipients is ours
+
+    def instance(self) -> str:
+        """How logs and /readyz name this process: host:port."""
+        return f"{socket.gethostname()}:{self.http_port}"
 
     @field_validator("admin_telegram_ids", mode="before")
     @classmethod

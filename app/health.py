@@ -5,7 +5,7 @@ import asyncio
 
 from aiohttp import web
 
-from app.keys import ACTORS, ANALYTICS, PROBES, Probe
+from app.keys import ACTORS, ANALYTICS, PROBES, RELAY, Probe
 
 PROBE_TIMEOUT_SECONDS = 2.0
 
@@ -21,6 +21,12 @@ async def readyz(request: web.Request) -> web.Response:
     actors = request.app[ACTORS].health()
     ready = all(results) and actors["healthy"]
     body = {"status": "ready" if ready else "not ready", "stores": stores, "actors": actors["actors"]}
+    if (relay := request.app.get(RELAY)) is not None:
+        # Informational too: a backlog means late statistics, not lost ones (the rows wait).
+        try:
+            body["outbox"] = (await asyncio.wait_for(relay.status(), PROBE_TIMEOUT_SECONDS)).model_dump()
+        except TimeoutError:
+            body["outbox"] = {"state": "unknown", "error": "TimeoutError"}
     if (analytics := request.app.get(ANALYTICS)) is not None:
         # Informational: a missing ClickHouse means "spooling", never "not ready".
         body["analytics"] = await analytics.readiness()

@@ -13,21 +13,20 @@ from loguru import logger
 
 from actors.aspects import configure_cache
 from actors.runtime import ActorSystem
-from app.actors_setup import spawn_actors
 from app.admin.setup import setup_admin
-from app.analytics_setup import analytics_context
 from app.api.setup import register_domain_errors, setup_api
 from app.bot.runner import bot_context
 from app.bot.webhook import setup_webhook_route
 from app.config import Settings
 from app.health import setup_health_routes
 from app.http import setup_http
-from app.keys import ACTORS, ANALYTICS, DATABASE, DOCUMENTS, PROBES, SETTINGS
-from app.resources import open_database
-from app.wiring_stats import documents_probe, open_documents
+from app.keys import ACTORS, ANALYTICS, DATABASE, DOCUMENTS, PROBES, RELAY, SETTINGS
+from app.wiring.actors import spawn_actors
+from app.wiring.analytics import analytics_context
+from app.wiring.running import running_system
+from app.wiring.stores import documents_probe, open_database, open_documents
 
 MAX_BODY_BYTES = 1024 * 1024
-DRAIN_TIMEOUT_SECONDS = 10.0
 
 
 EDGES = frozenset({"api", "bot"})
@@ -76,13 +75,14 @@ async def _actors(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     system = ActorSystem(default_ask_timeout=settings.ask_timeout_seconds)
     spawn_actors(system, settings, app[DATABASE], app[DOCUMENTS])
-    # Analytics wraps the system's whole life: subscribed before anything publishes, flushed
-    # after every other mailbox drained (inside system.stop), its sinks removed last.
-    async with analytics_context(settings, system) as analytics:
+    # Analytics wraps the system's whole life: there before anything publishes, flushed after every
+    # other mailbox drained (inside system.stop), its sinks removed last. The relay settles the
+    # deliveries of the drained mailboxes before the pool closes.
+    async with analytics_context(settings, system) as analytics, \
+            running_system(system, app[DATABASE], instance=settings.instance()) as relay:
         app[ACTORS] = system
         app[ANALYTICS] = analytics
-        await system.start()
+        app[RELAY] = relay
         logger.info("actors started: {}", ", ".join(system.health()["actors"]) or "none")
         yield
-        await system.stop(drain_timeout=DRAIN_TIMEOUT_SECONDS)
-        logger.info("actors drained and stopped")
+    logger.info("actors drained and stopped")

@@ -11,9 +11,10 @@ import aiohttp
 from aiochclient import ChClient
 
 from actors.analytics import GetAnalyticsStatus
-from actors.runtime import ActorSystem, Event
+from actors.runtime import ActorSystem
 from actors.training.messages import AnswerSubmitted
-from app.analytics_setup import analytics_context
+from app.wiring.analytics import analytics_context
+from app.wiring.subscriptions import subscribe
 from app.config import Settings
 from bench.common import scratch_dir
 from bench.stats import print_table
@@ -36,6 +37,7 @@ async def through_the_actor(url: str) -> float:
     settings = Settings(_env_file=None, clickhouse_url=f"{url}/bench_actor", data_dir=scratch_dir())
     events = [answer(seq) for seq in range(EVENTS)]  # built before the clock, as the raw side's rows are
     async with analytics_context(settings, system) as analytics:
+        subscribe(system)
         await system.start()
         started = time.perf_counter()
         for event in events:

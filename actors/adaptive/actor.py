@@ -29,7 +29,6 @@ from actors.adaptive.scheduler import MistakesScheduler
 from actors.adaptive.serving import ServeQuestionFn, Serving
 from actors.adaptive.updates import AnswerApplier
 from actors.adaptive.views import CARD_STATES
-from actors.aspects import logged, timed
 from actors.retry import while_unavailable
 from actors.runtime import Actor, Message, handles
 from actors.training.filters import FiltersFor, no_filters
@@ -60,27 +59,19 @@ class AdaptiveActor(Actor):
         self._reviews = ReviewsRepository()
 
     @handles(AnswerSubmitted)
-    @logged
-    @timed
     async def on_answer(self, event: AnswerSubmitted) -> None:
         # Idempotent per attempt id (rating_updates), so retrying after an outage applies it once.
         await while_unavailable(lambda: self._applier.apply(event), what=f"ratings for attempt {event.attempt_id}")
 
     @handles(GetNextAdaptiveQuestion)
-    @logged
-    @timed
     async def next_adaptive(self, msg: GetNextAdaptiveQuestion) -> AdaptiveQuestion:
         return await self._serving.next_adaptive(msg)
 
     @handles(GetNextReview)
-    @logged
-    @timed
     async def next_review(self, msg: GetNextReview) -> AdaptiveQuestion:
         return await self._serving.next_review(msg)
 
     @handles(GetUserRatings)
-    @logged
-    @timed
     async def user_ratings(self, msg: GetUserRatings) -> UserRatings:
         async with self._db.transaction() as tx:
             rows = await self._ratings.user_ratings(tx, msg.user_id)
@@ -91,8 +82,6 @@ class AdaptiveActor(Actor):
             provisional=r.answers < PROVISIONAL_ANSWERS) for r in rows))
 
     @handles(GetDueReviews)
-    @logged
-    @timed
     async def due_reviews(self, msg: GetDueReviews) -> DueReviews:
         now = self._clock()
         async with self._db.transaction() as tx:

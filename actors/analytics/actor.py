@@ -10,10 +10,14 @@ analytics actor would feed its own timings back into it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
+from datetime import datetime
 from time import monotonic
+from typing import Any
 
 from loguru import logger
 
+from actors.analytics.acks import RowsAck
 from actors.analytics.actions import declared_actions
 from actors.analytics.batcher import Batcher
 from actors.analytics.counters import Counters
@@ -29,6 +33,7 @@ from actors.analytics.messages import (
 from actors.analytics.options import AnalyticsOptions
 from actors.analytics.rows import event_row, log_row, status_row, timing_row
 from actors.analytics.sender import Sender
+from actors.outbox.messages import EventBatch
 from actors.runtime import TRACE, Actor, ActorStopped, Event, handles
 from storage.clickhouse.batch import Row, RowWriter
 from storage.spool import Spool
@@ -67,25 +72,44 @@ class AnalyticsActor(Actor):
         logger.info("analytics stopped: {} sent, {} spooled, {} dropped, {} files in the spool",
                     status.sent, status.spooled, status.dropped, status.spool_files)
 
-    @handles(Event)
+    @handles(Event, logged=False, timed=False)
     async def on_event(self, event: Event) -> None:
+        """An emitted event (no outbox row behind it)."""
+        row = self._row(event, TRACE.get(), None, None)
+        if row is not None:
+            await self._add("events", row)
+
+    @handles(EventBatch, logged=False, timed=False)
+    async def on_relayed(self, batch: EventBatch) -> asyncio.Future[None]:
+        """Events from the outbox; the ack completes once their rows are stored (inserted or spooled),
+        so a crash before that only means the relay delivers them again."""
+        trace = TRACE.get()
+        rows = [self._row(event, trace, event_id, written_at)
+                for event, event_id, written_at in zip(batch.events, batch.event_ids, batch.written_at, strict=True)]
+        ack = RowsAck(sum(row is not None for row in rows))
+        for row in rows:
+            if row is not None:
+                await self._add("events", row, ack)
+        return ack.future
+
+    def _row(self, event: Event, trace: Mapping[str, Any], event_id: str | None,
+             written_at: datetime | None) -> Row | None:
         try:
-            row = event_row(event, TRACE.get())
+            return event_row(event, trace, event_id, written_at)
         except Exception:  # noqa: BLE001 - a strange event costs one counted row, not the actor
             self._counters.dropped += 1
             logger.opt(exception=True).error("analytics could not map {}; dropped", type(event).__name__)
-            return
-        await self._add("events", row)
+            return None
 
-    @handles(RecordTiming)
+    @handles(RecordTiming, logged=False, timed=False)
     async def on_timing(self, timing: RecordTiming) -> None:
         await self._add("events", timing_row(timing, self._actions.get(timing.message_type)))
 
-    @handles(RecordLog)
+    @handles(RecordLog, logged=False, timed=False)
     async def on_log(self, record: RecordLog) -> None:
         await self._add("logs", log_row(record))
 
-    @handles(AnalyticsTick)
+    @handles(AnalyticsTick, logged=False, timed=False)
     async def on_tick(self, tick: AnalyticsTick) -> None:
         await self._take_timings()
         for batch in self._batcher.due():
@@ -95,7 +119,7 @@ class AnalyticsActor(Actor):
             self._next_status = monotonic() + self._options.status_interval
             await self._add("events", status_row(self._status()))
 
-    @handles(FlushAnalytics)
+    @handles(FlushAnalytics, logged=False, timed=False)
     async def flush(self, command: FlushAnalytics) -> AnalyticsStatus:
         await self._take_timings()
         for batch in self._batcher.take_all():
@@ -103,7 +127,7 @@ class AnalyticsActor(Actor):
         await self._sender.wait_idle(self._options.stop_timeout)
         return self._status()
 
-    @handles(GetAnalyticsStatus)
+    @handles(GetAnalyticsStatus, logged=False, timed=False)
     async def get_status(self, query: GetAnalyticsStatus) -> AnalyticsStatus:
         self._count_intake_drops()
         return self._status()
@@ -112,8 +136,8 @@ class AnalyticsActor(Actor):
         for timing in self._intake.take_timings():
             await self._add("events", timing_row(timing, self._actions.get(timing.message_type)))
 
-    async def _add(self, table: str, row: Row) -> None:
-        batch = self._batcher.add(table, row)
+    async def _add(self, table: str, row: Row, ack: RowsAck | None = None) -> None:
+        batch = self._batcher.add(table, row, ack)
         if batch is not None:
             self._sender.submit(batch)
         if monotonic() >= self._next_yield:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from time import monotonic
 
-from storage.clickhouse.batch import TABLES, Row, RowBatch
+from storage.clickhouse.batch import TABLES, Ack, Row, RowBatch
 
 
 class Batcher:
@@ -18,14 +18,18 @@ class Batcher:
         self._flush_interval = flush_interval
         self._clock = clock
         self._rows: dict[str, list[Row]] = {table: [] for table in TABLES}
+        self._acks: dict[str, dict[Ack, int]] = {table: {} for table in TABLES}  # who waits for how many
         self._first_at: dict[str, float] = {}  # when the oldest buffered row of a table arrived
 
-    def add(self, table: str, row: Row) -> RowBatch | None:
+    def add(self, table: str, row: Row, ack: Ack | None = None) -> RowBatch | None:
         """Buffers the row; returns the table's batch when this row filled it."""
         rows = self._rows[table]
         if not rows:
             self._first_at[table] = self._clock()
         rows.append(row)
+        if ack is not None:
+            acks = self._acks[table]
+            acks[ack] = acks.get(ack, 0) + 1
         return self.take(table) if len(rows) >= self._batch_size else None
 
     def due(self) -> list[RowBatch]:
@@ -40,8 +44,9 @@ class Batcher:
         if not rows:
             return None
         self._rows[table] = []
+        acks, self._acks[table] = self._acks[table], {}
         self._first_at.pop(table, None)
-        return RowBatch.new(table, rows)
+        return RowBatch.new(table, rows, acks.items())
 
     def take_all(self) -> list[RowBatch]:
         return [batch for batch in map(self.take, TABLES) if batch is not None]

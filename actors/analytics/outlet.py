@@ -36,6 +36,7 @@ class SpoolOutlet:
 
     def reject(self, batch: RowBatch, reason: BaseException) -> None:
         kept = self.spool.put_aside(batch)
+        batch.settle()  # kept for a human: delivering it again would be refused again
         self._counters.dropped += len(batch)
         logger.error("ClickHouse refused {} analytics rows ({}); kept in {}", len(batch), reason, kept)
 
@@ -51,7 +52,9 @@ class SpoolOutlet:
     def _account(self, batch: RowBatch, failure: str | None) -> None:
         if failure is None:
             self._counters.spooled += len(batch)
+            batch.settle()
             return
+        batch.settle(OSError(failure))  # relayed events will be delivered again: not lost
         self._counters.dropped += len(batch)
         if monotonic() - self._last_drop_log >= DROP_LOG_SECONDS:
             self._last_drop_log = monotonic()

@@ -104,13 +104,18 @@ def _shape(event_type: type[Message]) -> _Shape:
                   tuple(n for n in fields if n not in _COLUMN_FIELDS and not PRIVATE_NAME.search(n)))
 
 
-def event_row(event: Message, trace: Mapping[str, Any]) -> dict[str, Any]:
+def event_row(event: Message, trace: Mapping[str, Any], event_id: str | None = None,
+              written_at: datetime | None = None) -> dict[str, Any]:
+    """event_id, written_at: a relayed event's outbox row's, so that a redelivery maps to the same
+    row (the same key: ClickHouse keeps one)."""
     shape = _shape(type(event))
     values = vars(event)  # pydantic keeps the field values there; only field names are read below
     # The first time field (answered_at, served_at, finished_at...) is when it happened.
     when = next((n for n in shape.time_fields if isinstance(values[n], datetime)), None)
     used = {when}
-    row = _base_row(shape.event, values[when] if when else now_utc(), trace)
+    row = _base_row(shape.event, values[when] if when else (written_at or now_utc()), trace)
+    if event_id is not None:
+        row["event_id"] = event_id
     if isinstance(values.get("user_id"), int) and values["user_id"]:
         row["user_id"] = values["user_id"]
     if values.get("channel"):

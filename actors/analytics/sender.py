@@ -157,6 +157,7 @@ class Sender:
                 continue
             self._counters.sent += written
             self._counters.already_stored += len(batch) - written
+            batch.settle()
             return
         self._set_down(failure)
         await self._outlet.write_async(batch, attempted=True)

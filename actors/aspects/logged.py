@@ -1,21 +1,18 @@
-"""@logged: one log line per handled message: type, duration, outcome; never the message's values.
+"""Logging, applied by the runtime to every handler that does not opt out (@handles(logged=False)).
 
-Only the type name and the fields a message class lists in `log_fields` are logged, because other
-fields may hold passwords, tokens or personal data. Errors log the exception type only: exception
-texts (pydantic's ValidationError among them) can quote the input.
+One line per handled message: type, duration, outcome; never the message's values. Only the type
+name and the fields a message class lists in `log_fields` are logged, because other fields may
+hold passwords, tokens or personal data. Errors log the exception type only: exception texts
+(pydantic's ValidationError among them) can quote the input. A domain error is an expected
+outcome (a wrong password, a finished session): INFO, no traceback.
 """
 from __future__ import annotations
 
-import functools
-from collections.abc import Awaitable, Callable
-from time import perf_counter
 from typing import Any
 
 from loguru import logger
 
-from actors.aspects.order import check_order, mark
-
-AsyncHandler = Callable[[Any, Any], Awaitable[Any]]
+from actors.errors import DomainError
 
 
 def safe_fields(message: Any) -> dict[str, Any]:
@@ -23,32 +20,15 @@ def safe_fields(message: Any) -> dict[str, Any]:
     return {name: getattr(message, name) for name in names if hasattr(message, name)}
 
 
-def logged(fn: AsyncHandler) -> AsyncHandler:
-    check_order("logged", fn)
-
-    @functools.wraps(fn)
-    async def wrapper(self: Any, message: Any) -> Any:
-        started = perf_counter()
-        try:
-            result = await fn(self, message)
-        except Exception as error:
-            _log(self, message, started, "error", error)
-            raise
-        _log(self, message, started, "ok", None)
-        return result
-
-    return mark("logged", wrapper)
-
-
-def _log(actor: Any, message: Any, started: float, outcome: str, error: Exception | None) -> None:
-    duration_ms = round((perf_counter() - started) * 1000.0, 3)
+def log_handled(actor: str, message: Any, seconds: float, error: BaseException | None) -> None:
+    duration_ms = round(seconds * 1000.0, 3)
     type_name = type(message).__name__
-    name = getattr(actor, "name", "") or type(actor).__name__
-    extra = {**safe_fields(message), "actor": name, "message_type": type_name,
-             "duration_ms": duration_ms, "outcome": outcome}
+    extra = {**safe_fields(message), "actor": actor, "message_type": type_name,
+             "duration_ms": duration_ms, "outcome": "ok" if error is None else "error"}
     if error is None:
-        logger.bind(**extra).debug("{} {} ok in {:.1f} ms", name, type_name, duration_ms)
-    else:
-        extra["error_type"] = type(error).__name__
-        logger.bind(**extra).warning("{} {} failed in {:.1f} ms: {}", name, type_name, duration_ms,
-                                     type(error).__name__)
+        logger.bind(**extra).debug("{} {} ok in {:.1f} ms", actor, type_name, duration_ms)
+        return
+    extra["error_type"] = type(error).__name__
+    level = "INFO" if isinstance(error, DomainError) else "WARNING"
+    logger.bind(**extra).log(level, "{} {} failed in {:.1f} ms: {}", actor, type_name, duration_ms,
+                             type(error).__name__)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 
-from actors.aspects import logged, timed
 from actors.auth.messages import Credentials, GetCredentials
 from actors.auth.throttle import LoginThrottle
 from actors.errors import RateLimited
@@ -24,7 +23,6 @@ from actors.users.messages import (
     DeleteAccountWithPassword,
     IssuedToken,
     LogIn,
-    UserLoggedIn,
 )
 from actors.users.secrets import verify_password
 
@@ -40,18 +38,12 @@ class AuthActor(Actor):
         self._throttle = throttle
 
     @handles(LogIn)
-    @logged
-    @timed
     async def log_in(self, msg: LogIn) -> IssuedToken:
         password = msg.password.get_secret_value()
         credentials = await self._check_password(msg.email, password, msg.client_address)
-        token = await self._sessions.ask(IssueToken(user_id=credentials.user_id))
-        await self.system.publish(UserLoggedIn(user_id=credentials.user_id))
-        return token
+        return await self._sessions.ask(IssueToken(user_id=credentials.user_id))
 
     @handles(DeleteAccountWithPassword)
-    @logged
-    @timed
     async def delete_with_password(self, msg: DeleteAccountWithPassword) -> None:
         # Counted as a login, so a stolen token cannot be used to guess the password either.
         password = msg.password.get_secret_value()

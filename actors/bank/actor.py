@@ -7,7 +7,7 @@ from pathlib import Path
 
 from loguru import logger
 
-from actors.aspects import cached, invalidates, logged, timed
+from actors.aspects import cached, invalidates
 from actors.bank.export import export_json, export_xlsx
 from actors.bank.importer import ParsedFile, combine, parse_file
 from actors.bank.messages import (
@@ -17,7 +17,6 @@ from actors.bank.messages import (
     GetCatalog,
     ImportQuestions,
     ImportSummary,
-    QuestionsImported,
     SourceEntry,
     SubjectEntry,
     ThemeEntry,
@@ -53,24 +52,18 @@ class BankActor(Actor):
                 return
         paths = sorted(self._seed_dir.glob("*.json"))
         parsed = await asyncio.to_thread(lambda: combine([parse_file(p.read_bytes(), p.name) for p in paths]))
-        summary = await self._store.apply(parsed)
+        summary = await self._store.apply(parsed, "seed")
         logger.info("seed bank loaded from {}: {} questions ({} new)", self._seed_dir, summary.total,
                     summary.created)
 
     @handles(ImportQuestions)
-    @logged
-    @timed
     @invalidates("bank", key=_whole_bank)
     async def import_questions(self, msg: ImportQuestions) -> ImportSummary:
         # Parsing a big xlsx is CPU work: a thread keeps the event loop answering everyone else.
         parsed: ParsedFile = await asyncio.to_thread(parse_file, msg.content, msg.filename)
-        summary = await self._store.apply(parsed)
-        await self.system.publish(QuestionsImported(filename=msg.filename, **summary.model_dump()))
-        return summary
+        return await self._store.apply(parsed, msg.filename)
 
     @handles(ExportQuestions)
-    @logged
-    @timed
     async def export_questions(self, msg: ExportQuestions) -> ExportedFile:
         async with self._db.transaction() as tx:
             records = await self._questions.all(tx)
@@ -80,8 +73,6 @@ class BankActor(Actor):
                             content=content, questions=len(records))
 
     @handles(GetCatalog)
-    @logged
-    @timed
     @cached(ttl=300, key=_whole_bank, namespace="bank")
     async def get_catalog(self, msg: GetCatalog) -> Catalog:
         async with self._db.transaction() as tx:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from actors.bank.importer import ParsedFile
 from actors.bank.importer.draft import QuestionDraft
-from actors.bank.messages import ImportSummary
+from actors.bank.messages import ImportSummary, QuestionsImported
 from storage.postgres import Database
 from storage.postgres.bank_repo import BankRepository, QuestionWrite
 
@@ -13,7 +13,8 @@ class BankStore:
         self._db = database
         self._bank = BankRepository()
 
-    async def apply(self, parsed: ParsedFile) -> ImportSummary:
+    async def apply(self, parsed: ParsedFile, filename: str) -> ImportSummary:
+        """The summary; QuestionsImported is recorded with the questions."""
         drafts = parsed.drafts
         async with self._db.transaction() as tx:
             await self._bank.lock(tx)  # a concurrent import (another process) waits for this one
@@ -27,11 +28,13 @@ class BankStore:
             updated = [r for r in rows if r.external_id in stored and stored[r.external_id] != r.content_hash]
             await self._bank.insert_questions(tx, created)
             await self._bank.update_questions(tx, updated)
+            summary = ImportSummary(total=len(rows), created=len(created), updated=len(updated),
+                                    unchanged=len(rows) - len(created) - len(updated))
+            await tx.record(QuestionsImported(filename=filename, **summary.model_dump()))
         if created:
             async with self._db.autocommit() as tx:
                 await self._bank.refresh_planner_statistics(tx)
-        return ImportSummary(total=len(rows), created=len(created), updated=len(updated),
-                             unchanged=len(rows) - len(created) - len(updated))
+        return summary
 
 
 def _row(draft: QuestionDraft, subject_ids: dict, source_ids: dict, theme_ids: dict) -> QuestionWrite:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import time
 from collections.abc import Hashable
 
-from actors.aspects import timed
 from actors.botstate.messages import (
     ClaimUpdate,
     Dialog,
@@ -32,8 +31,7 @@ class BotStateActor(Actor):
         self._repo = BotStateRepository()
         self._pruned_at = 0.0
 
-    @handles(ClaimUpdate)
-    @timed
+    @handles(ClaimUpdate, logged=False)
     async def claim(self, msg: ClaimUpdate) -> UpdateClaim:
         async with self._db.transaction() as tx:
             first, recent = await self._repo.claim_update(tx, msg.update_id, msg.user_id, msg.window_seconds)
@@ -42,21 +40,18 @@ class BotStateActor(Actor):
                 self._pruned_at = time.monotonic()
         return UpdateClaim(first=first, recent_from_user=recent)
 
-    @handles(GetDialog)
-    @timed
+    @handles(GetDialog, logged=False)
     async def get_dialog(self, msg: GetDialog) -> Dialog:
         async with self._db.autocommit() as tx:
             state, data = await self._repo.dialog(tx, msg.key)
         return Dialog(state=state, data=data)
 
-    @handles(SetDialogState)
-    @timed
+    @handles(SetDialogState, logged=False)
     async def set_state(self, msg: SetDialogState) -> None:
         async with self._db.autocommit() as tx:
             await self._repo.set_state(tx, msg.key, msg.state)
 
-    @handles(SetDialogData)
-    @timed
+    @handles(SetDialogData, logged=False)
     async def set_data(self, msg: SetDialogData) -> None:
         async with self._db.autocommit() as tx:
             await self._repo.set_data(tx, msg.key, msg.data)

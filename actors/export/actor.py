@@ -9,7 +9,6 @@ from time import monotonic
 
 from loguru import logger
 
-from actors.aspects import logged, timed
 from actors.export.errors import (
     ExportMailingNotFound,
     ExportNotFound,
@@ -58,8 +57,6 @@ class ExportActor(Actor):
         await asyncio.gather(*self._running.values(), return_exceptions=True)
 
     @handles(StartExport)
-    @logged
-    @timed
     async def start(self, msg: StartExport) -> ExportJobView:
         params = _params(msg)
         if len(self._running) >= self._max_running:
@@ -74,13 +71,11 @@ class ExportActor(Actor):
         task.add_done_callback(lambda _, job_id=job.id: self._running.pop(job_id, None))
         return _view(job)
 
-    @handles(GetExportJob)
-    @timed
+    @handles(GetExportJob, logged=False)
     async def get(self, msg: GetExportJob) -> ExportJobView:
         return _view(await self._load(msg.job_id))
 
-    @handles(GetExportFile)
-    @timed
+    @handles(GetExportFile, logged=False)
     async def get_file(self, msg: GetExportFile) -> ExportFile:
         job = await self._load(msg.job_id)
         if job.status != "done":
@@ -107,21 +102,22 @@ class ExportActor(Actor):
             raise
         except Exception as error:  # noqa: BLE001 - the job fails, the actor goes on
             logger.opt(exception=error).error("export {} ({}) failed", job.id, job.kind)
-            await self._fail(job, f"{type(error).__name__}")
-            await self.system.publish(ExportFailed(job_id=job.id, kind=job.kind, user_id=job.requested_by,
-                                                   error=type(error).__name__))
+            await self._fail(job, f"{type(error).__name__}", ExportFailed(
+                job_id=job.id, kind=job.kind, user_id=job.requested_by, error=type(error).__name__))
             return
+        seconds = monotonic() - started
         async with self._db.transaction() as tx:
             await self._jobs.finish(tx, job.id, rows, file_path(self._directory, job.id).name, size)
-        seconds = monotonic() - started
+            await tx.record(ExportCompleted(job_id=job.id, kind=job.kind, rows=rows, size_bytes=size,
+                                            seconds=round(seconds, 3), user_id=job.requested_by))
         logger.info("export {} ({}): {} rows, {} bytes in {:.1f} s", job.id, job.kind, rows, size, seconds)
-        await self.system.publish(ExportCompleted(job_id=job.id, kind=job.kind, rows=rows, size_bytes=size,
-                                                  seconds=round(seconds, 3), user_id=job.requested_by))
 
-    async def _fail(self, job: ExportJobRecord, error: str) -> None:
+    async def _fail(self, job: ExportJobRecord, error: str, event: ExportFailed | None = None) -> None:
         try:
             async with self._db.transaction() as tx:
                 await self._jobs.fail(tx, job.id, error)
+                if event is not None:
+                    await tx.record(event)
         except Exception:  # noqa: BLE001 - a stale heartbeat marks it failed later anyway
             logger.warning("export {}: could not record the failure", job.id)
 

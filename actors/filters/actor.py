@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from actors.aspects import cached, invalidate, invalidates, logged, timed
+from actors.aspects import cached, invalidate, invalidates
 from actors.bank.messages import Catalog
 from actors.filters.facets import FacetSource
 from actors.filters.messages import (
@@ -41,42 +41,33 @@ class FiltersActor(Actor):
         self._catalog = catalog
         self._facets = facets
 
-    @handles(GetUserFilter)
-    @timed  # not @logged: training asks it for every question
+    @handles(GetUserFilter, logged=False)  # not @logged: training asks it for every question
     @cached(ttl=300, key=_user_key, namespace="filters")
     async def get_filter(self, msg: GetUserFilter) -> FilterSettings:
         return await self._store.load(msg.user_id) or EVERYTHING
 
     @handles(SetUserFilter)
-    @logged
-    @timed
     @invalidates("filters", key=_user_key)
     async def set_filter(self, msg: SetUserFilter) -> FilterState:
         check_known(msg.filter, await self._catalog())
         await self._store.save(msg.user_id, msg.filter)
-        await self.system.publish(FiltersChanged(user_id=msg.user_id, filter=msg.filter))
+        self.emit(FiltersChanged(user_id=msg.user_id, filter=msg.filter))  # a document, not a row
         return state(msg.filter, await self._facets.count(msg.filter))
 
     @handles(ResetUserFilter)
-    @logged
-    @timed
     @invalidates("filters", key=_user_key)
     async def reset_filter(self, msg: ResetUserFilter) -> FilterState:
         if await self._store.delete(msg.user_id):
-            await self.system.publish(FiltersChanged(user_id=msg.user_id, filter=EVERYTHING))
+            self.emit(FiltersChanged(user_id=msg.user_id, filter=EVERYTHING))
         return state(EVERYTHING, await self._facets.count(EVERYTHING))
 
     @handles(GetFilterOptions)
-    @logged
-    @timed
     @cached(ttl=60, key=_user_key, namespace="filters")
     async def get_options(self, msg: GetFilterOptions) -> FilterOptions:
         settings = await self._store.load(msg.user_id) or EVERYTHING
         return filter_options(settings, await self._catalog(), await self._facets.counts(settings))
 
     @handles(AccountsMerged)
-    @logged
-    @timed
     @invalidates("filters", key=_target_key)
     async def on_merged(self, event: AccountsMerged) -> None:
         source = await self._store.load(event.source_user_id)
@@ -86,8 +77,6 @@ class FiltersActor(Actor):
         await invalidate("filters", str(event.source_user_id))
 
     @handles(AccountDeleted)
-    @logged
-    @timed
     @invalidates("filters", key=_user_key)
     async def on_deleted(self, event: AccountDeleted) -> None:
         await self._store.delete(event.user_id)

@@ -7,8 +7,8 @@ picked up here too). Leases in PostgreSQL let several processes share one mailin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from actors.aspects import logged, timed
 from actors.mailing.errors import (
     InvalidHtml,
     MailingNotFound,
@@ -16,14 +16,13 @@ from actors.mailing.errors import (
     SenderUnavailable,
 )
 from actors.mailing.html import CAPTION_LIMIT, TEXT_LIMIT, HtmlError, check_html
-from actors.mailing.ledger import MailingLedger
+from actors.mailing.ledger import MailingLedger, finished_event
 from actors.mailing.messages import (
     CancelMailing,
     CreateMailing,
     GetMailing,
     GetMailingProgress,
     ListMailings,
-    MailingFinished,
     MailingProgress,
     MailingStarted,
     MailingView,
@@ -39,13 +38,12 @@ from actors.mailing.preview import send_preview
 from actors.mailing.sender import Sender
 from actors.mailing.views import RATE_WINDOW_SECONDS, to_progress, to_view
 from actors.mailing.workers import Workers
-from actors.runtime import Actor, handles
+from actors.runtime import Actor, Event, handles
 from storage.postgres import Database
 from storage.postgres.mailing_repo import MailingRecord, MailingRepository
 from storage.postgres.recipients_repo import RecipientsRepository
 
 _PHOTO = re.compile(r"^(https://\S+|[A-Za-z0-9_-]{20,})$")  # an https URL or a Telegram file_id
-
 
 class MailingActor(Actor):
     def __init__(self, database: Database, sender: Sender | None, options: MailingOptions | None = None,
@@ -64,8 +62,8 @@ class MailingActor(Actor):
         self._pacer = self._given_pacer or ChatPacer(self._options.per_chat_interval)
         self._workers: Workers | None = None
         if self._sender is not None and self._options.workers:
-            self._workers = Workers(self._db, self._ledger, self._sender, self._options, self.system.publish,
-                                    self._limiter, self._pacer)
+            self._workers = Workers(self._db, self._ledger, self._sender, self._options, self._limiter,
+                                    self._pacer)
             self._workers.start()
 
     async def on_stop(self) -> None:
@@ -75,8 +73,6 @@ class MailingActor(Actor):
             await self._sender.close()
 
     @handles(CreateMailing)
-    @logged
-    @timed
     async def create(self, msg: CreateMailing) -> MailingView:
         try:
             check_html(msg.text, limit=CAPTION_LIMIT if msg.photo else TEXT_LIMIT)
@@ -90,19 +86,16 @@ class MailingActor(Actor):
                                                  segment=segment)
         return to_view(record, audience=await self._ledger.audience(segment, msg.admin_user_id))
 
-    @handles(GetMailing)
-    @timed
+    @handles(GetMailing, logged=False)
     async def get(self, msg: GetMailing) -> MailingView:
         return to_view(await self._load(msg.mailing_id))
 
-    @handles(ListMailings)
-    @timed
+    @handles(ListMailings, logged=False)
     async def list(self, msg: ListMailings) -> list[MailingView]:
         async with self._db.transaction() as tx:
             return [to_view(r) for r in await self._mailings.list(tx, msg.limit, msg.offset)]
 
-    @handles(GetMailingProgress)
-    @timed
+    @handles(GetMailingProgress, logged=False)
     async def progress(self, msg: GetMailingProgress) -> MailingProgress:
         async with self._db.transaction() as tx:
             record = await self._mailings.get(tx, msg.mailing_id)
@@ -112,52 +105,37 @@ class MailingActor(Actor):
         return to_progress(record, recent)
 
     @handles(PreviewMailing)
-    @logged
-    @timed
     async def preview(self, msg: PreviewMailing) -> None:
         record = await self._load(msg.mailing_id)
         await send_preview(self._require_sender(), self._limiter, self._pacer, self._options, record, msg.chat_id)
 
     @handles(StartMailing, ResumeMailing)
-    @logged
-    @timed
     async def start(self, msg: StartMailing | ResumeMailing) -> MailingView:
         await self._load(msg.mailing_id)  # a missing mailing is a 404 whether or not the bot is set up
         self._require_sender()
         allowed = ("draft",) if isinstance(msg, StartMailing) else ("paused",)
-        record, changed = await self._transition(msg.mailing_id, allowed, "running", already="running")
+        record = await self._transition(msg.mailing_id, allowed, "running", already="running",
+                                        event=lambda r: MailingStarted(mailing_id=r.id, user_id=msg.admin_user_id))
         if self._workers is not None:  # else a process that sends picks it up at its next scan
             self._workers.ensure(record)
-        if changed:
-            await self.system.publish(MailingStarted(mailing_id=record.id, user_id=msg.admin_user_id))
         return to_view(record)
 
     @handles(PauseMailing)
-    @logged
-    @timed
     async def pause(self, msg: PauseMailing) -> MailingView:
-        record, _ = await self._transition(msg.mailing_id, ("running",), "paused", already="paused")
+        record = await self._transition(msg.mailing_id, ("running",), "paused", already="paused")
         if self._workers is not None:
             self._workers.stop_one(record.id)
         return to_view(record)
 
     @handles(CancelMailing)
-    @logged
-    @timed
     async def cancel(self, msg: CancelMailing) -> MailingView:
-        record, changed = await self._transition(msg.mailing_id, ("draft", "running", "paused"), "cancelled",
-                                                 already="cancelled")
+        record = await self._transition(msg.mailing_id, ("draft", "running", "paused"), "cancelled",
+                                        already="cancelled", event=lambda r: finished_event(r, "cancelled"))
         if self._workers is not None:
             self._workers.stop_one(record.id)
-        if changed:
-            await self.system.publish(MailingFinished(
-                mailing_id=record.id, status="cancelled", total=record.total, sent=record.sent, failed=record.failed,
-                blocked=record.blocked, interrupted=record.interrupted))
         return to_view(record)
 
     @handles(SetBotBlocked)
-    @logged
-    @timed
     async def set_bot_blocked(self, msg: SetBotBlocked) -> None:
         async with self._db.transaction() as tx:
             await self._recipients.set_bot_blocked(tx, msg.telegram_id, msg.blocked)
@@ -176,15 +154,18 @@ class MailingActor(Actor):
             raise MailingNotFound()
         return record
 
-    async def _transition(self, mailing_id: int, allowed: tuple[str, ...], to: str, *,
-                          already: str) -> tuple[MailingRecord, bool]:
-        """(mailing, changed); unchanged when it already is `already` (a repeat is harmless)."""
+    async def _transition(self, mailing_id: int, allowed: tuple[str, ...], to: str, *, already: str,
+                          event: Callable[[MailingRecord], Event] | None = None) -> MailingRecord:
+        """The mailing after the change, whose event is recorded with it; unchanged when it already is
+        `already` (a repeat is harmless, and records nothing)."""
         async with self._db.transaction() as tx:
             record = changed = await self._mailings.transition(tx, mailing_id, allowed, to)
+            if changed is not None and event is not None:
+                await tx.record(event(changed))
             if record is None:
                 record = await self._mailings.get(tx, mailing_id)
         if record is None:
             raise MailingNotFound()
         if changed is None and record.status != already:
             raise MailingStateConflict(f"the mailing is {record.status}; it cannot become {to}")
-        return record, changed is not None
+        return record

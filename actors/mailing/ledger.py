@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from actors.mailing.messages import MailingFinished, MailingMessageFailed, MailingMessageSent
+from actors.runtime import Event
 from storage.postgres import Database
 from storage.postgres.mailing_repo import MailingRecord, MailingRepository
 from storage.postgres.mailing_segments import count_segment, segment_sql
@@ -25,6 +27,17 @@ def audience_sql(segment: dict[str, Any], created_by: int | None) -> tuple[str, 
     if kind == "only_me":
         values["user_id"] = created_by
     return segment_sql(kind, **values)
+
+
+def outcome_event(mailing_id: int, user_id: int, state: str) -> Event:
+    if state == "sent":
+        return MailingMessageSent(mailing_id=mailing_id, user_id=user_id)
+    return MailingMessageFailed(mailing_id=mailing_id, user_id=user_id, reason=state)
+
+
+def finished_event(mailing: MailingRecord, status: str) -> MailingFinished:
+    return MailingFinished(mailing_id=mailing.id, status=status, total=mailing.total, sent=mailing.sent,
+                           failed=mailing.failed, blocked=mailing.blocked, interrupted=mailing.interrupted)
 
 
 class MailingLedger:
@@ -67,13 +80,15 @@ class MailingLedger:
             return await self._recipients.mark_sending(tx, mailing_id, self.owner, user_ids, self.lease)
 
     async def record(self, mailing_id: int, outcomes: list[Outcome], *, from_state: str = "sending") -> dict[int, str]:
-        """Outcomes, counters and users.bot_blocked together; returns the states actually applied."""
+        """Outcomes, counters, users.bot_blocked and their events together; the states actually applied."""
         async with self._db.transaction() as tx:
             applied = await self._recipients.record(tx, mailing_id, self.owner, outcomes, from_state=from_state)
             counts = Counter(applied.values())
             await self._mailings.add_counts(tx, mailing_id, sent=counts["sent"], failed=counts["failed"],
                                             blocked=counts["blocked"])
             await self._recipients.mark_bot_blocked(tx, [u for u, state in applied.items() if state == "blocked"])
+            await tx.record_many([outcome_event(mailing_id, user_id, state) for user_id, state in applied.items()
+                                  if state in ("sent", "blocked", "failed")])
         return applied
 
     async def still_running(self, mailing_id: int) -> bool:
@@ -83,7 +98,10 @@ class MailingLedger:
 
     async def finish_if_done(self, mailing_id: int) -> MailingRecord | None:
         async with self._db.transaction() as tx:
-            return await self._mailings.finish_if_done(tx, mailing_id)
+            done = await self._mailings.finish_if_done(tx, mailing_id)
+            if done is not None:
+                await tx.record(finished_event(done, "finished"))
+            return done
 
     async def release(self, mailing_id: int) -> None:
         """Hands our unsent recipients back at once, so another process (or a restart) goes on."""

@@ -7,21 +7,15 @@ write covers every outcome that arrived while the previous one ran (or within `l
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
 from actors.mailing.ledger import MailingLedger
-from actors.mailing.messages import MailingMessageFailed, MailingMessageSent
 from actors.mailing.sender import Blocked, RetryAfter, SendResult, Sent
-from actors.runtime import Event
 from storage.postgres.recipients_repo import ClaimedRecipient, Outcome
-
-Publish = Callable[[Event], Awaitable[int]]
 
 
 class OutcomeRecorder:
-    def __init__(self, mailing_id: int, ledger: MailingLedger, publish: Publish, *, batch: int,
-                 linger: float) -> None:
-        self._mailing_id, self._ledger, self._publish = mailing_id, ledger, publish
+    def __init__(self, mailing_id: int, ledger: MailingLedger, *, batch: int, linger: float) -> None:
+        self._mailing_id, self._ledger = mailing_id, ledger
         self._batch, self._linger = max(1, batch), linger
         self._waiting: list[Outcome] = []
         self._arrived = asyncio.Event()
@@ -89,13 +83,7 @@ class OutcomeRecorder:
     async def _apply(self, outcomes: list[Outcome], from_state: str) -> None:
         if not outcomes:
             return
-        applied = await self._ledger.record(self._mailing_id, outcomes, from_state=from_state)
-        for user_id, state in applied.items():
-            if state == "sent":
-                await self._publish(MailingMessageSent(mailing_id=self._mailing_id, user_id=user_id))
-            elif state in ("blocked", "failed"):
-                await self._publish(MailingMessageFailed(mailing_id=self._mailing_id, user_id=user_id,
-                                                         reason=state))
+        await self._ledger.record(self._mailing_id, outcomes, from_state=from_state)  # with their events
 
 
 def outcome_of(recipient: ClaimedRecipient, result: SendResult) -> Outcome:

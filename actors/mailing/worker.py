@@ -16,10 +16,9 @@ from loguru import logger
 
 from actors.mailing.inflight import InFlight
 from actors.mailing.ledger import MailingLedger
-from actors.mailing.messages import MailingFinished
 from actors.mailing.options import MailingOptions
 from actors.mailing.pacing import ChatPacer, RateLimiter
-from actors.mailing.recorder import OutcomeRecorder, Publish, outcome_of
+from actors.mailing.recorder import OutcomeRecorder, outcome_of
 from actors.mailing.sender import Failed, RetryAfter, Sender, SendResult
 from storage.postgres.recipients_repo import ClaimedRecipient, Outcome
 
@@ -28,11 +27,11 @@ RECORD_LINGER = 0.02  # seconds an outcome may wait for others to share its writ
 
 class MailingWorker:
     def __init__(self, mailing_id: int, text: str, photo: str | None, ledger: MailingLedger, sender: Sender,
-                 limiter: RateLimiter, pacer: ChatPacer, options: MailingOptions, publish: Publish) -> None:
+                 limiter: RateLimiter, pacer: ChatPacer, options: MailingOptions) -> None:
         self.mailing_id, self._text, self._photo = mailing_id, text, photo
-        self._ledger, self._sender, self._publish = ledger, sender, publish
+        self._ledger, self._sender = ledger, sender
         self._limiter, self._pacer, self._options = limiter, pacer, options
-        self._recorder = OutcomeRecorder(mailing_id, ledger, publish, batch=options.group_size, linger=RECORD_LINGER)
+        self._recorder = OutcomeRecorder(mailing_id, ledger, batch=options.group_size, linger=RECORD_LINGER)
         self._in_flight = InFlight(options.in_flight_limit)
         self._at_least = max(1, int(limiter.burst / 2))  # tokens per mark: see RateLimiter.take
         self._stopping = asyncio.Event()
@@ -159,8 +158,6 @@ class MailingWorker:
         if done is not None:
             logger.info("mailing {} finished: {} sent, {} failed, {} blocked, {} interrupted of {}", done.id,
                         done.sent, done.failed, done.blocked, done.interrupted, done.total)
-            await self._publish(MailingFinished(mailing_id=done.id, status="finished", total=done.total, sent=done.sent,
-                                                failed=done.failed, blocked=done.blocked, interrupted=done.interrupted))
         return done is not None
 
     async def _pause_unless_stopping(self, seconds: float) -> None:

@@ -10,15 +10,15 @@ from actors.mailing.ledger import MailingLedger
 from actors.mailing.options import MailingOptions
 from actors.mailing.pacing import ChatPacer, RateLimiter
 from actors.mailing.sender import Sender
-from actors.mailing.worker import MailingWorker, Publish
+from actors.mailing.worker import MailingWorker
 from storage.postgres import Database
 from storage.postgres.mailing_repo import MailingRecord, MailingRepository
 
 
 class Workers:
     def __init__(self, database: Database, ledger: MailingLedger, sender: Sender, options: MailingOptions,
-                 publish: Publish, limiter: RateLimiter, pacer: ChatPacer) -> None:
-        self._db, self._ledger, self._sender, self._options, self._publish = database, ledger, sender, options, publish
+                 limiter: RateLimiter, pacer: ChatPacer) -> None:
+        self._db, self._ledger, self._sender, self._options = database, ledger, sender, options
         self.limiter, self.pacer = limiter, pacer
         self._running: dict[int, tuple[MailingWorker, asyncio.Task[None]]] = {}
         self._mailings = MailingRepository()
@@ -51,7 +51,7 @@ class Workers:
                 task.add_done_callback(lambda _: self.ensure(record))
             return
         worker = MailingWorker(record.id, record.text, record.photo, self._ledger, self._sender, self.limiter,
-                               self.pacer, self._options, self._publish)
+                               self.pacer, self._options)
         task = asyncio.create_task(worker.run(), name=f"mailing:{record.id}")
         self._running[record.id] = (worker, task)
         task.add_done_callback(lambda done, mailing_id=record.id: self._done(mailing_id, done))

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 
 from loguru import logger
 
-from actors.aspects import logged, timed
 from actors.mailing.errors import SenderUnavailable
 from actors.mailing.pacing import ChatPacer, RateLimiter
 from actors.mailing.sender import Sender
@@ -58,7 +57,7 @@ class RemindersActor(Actor):
         if self._sender is None:
             return
         self._round = ReminderRound(self._db, self._sender, self._limiter, self._pacer, self._due_count,
-                                    self._streak_of, self._render, self._buttons, self.system.publish)
+                                    self._streak_of, self._render, self._buttons)
         if self._tick_seconds is not None:
             self._ticker = asyncio.create_task(self._tick_forever(self._tick_seconds), name="reminders:tick")
 
@@ -79,8 +78,6 @@ class RemindersActor(Actor):
             await asyncio.sleep(seconds)
 
     @handles(EnableReminders)
-    @logged
-    @timed
     async def enable(self, msg: EnableReminders) -> ReminderSettings:
         async with self._db.transaction() as tx:
             if msg.timezone is not None and not await self._repo.known_timezone(tx, msg.timezone):
@@ -91,23 +88,18 @@ class RemindersActor(Actor):
         return _settings(record)
 
     @handles(DisableReminders)
-    @logged
-    @timed
     async def disable(self, msg: DisableReminders) -> ReminderSettings:
         async with self._db.transaction() as tx:
             record = await self._repo.disable(tx, msg.user_id, self._clock())
         return _settings(record) if record else _never(msg.user_id)
 
-    @handles(GetReminderSettings)
-    @timed
+    @handles(GetReminderSettings, logged=False)
     async def get(self, msg: GetReminderSettings) -> ReminderSettings:
         async with self._db.transaction() as tx:
             record = await self._repo.get(tx, msg.user_id)
         return _settings(record) if record else _never(msg.user_id)
 
     @handles(RunReminders)
-    @logged
-    @timed
     async def run(self, msg: RunReminders) -> ReminderRun:
         if self._round is None:
             raise SenderUnavailable()

@@ -7,7 +7,7 @@ day even with several processes; a 429 gives the claim back for a later tick in 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from loguru import logger
@@ -24,13 +24,11 @@ from actors.mailing.sender import (
 )
 from actors.reminders.messages import ReminderRun, ReminderSent
 from actors.reminders.reasons import DueCount, Reasons, StreakOf, reasons_for
-from actors.runtime import Event
 from storage.postgres import Database
 from storage.postgres.reminders_repo import ClaimedReminder, RemindersRepository
 
 Render = Callable[[Reasons, str], str]                 # (reasons, locale) -> Telegram HTML
 ReminderButtons = Callable[[Reasons, str], Sequence[Button]]  # (reasons, locale) -> buttons under it
-Publish = Callable[[Event], Awaitable[int]]
 CLAIM_SIZE = 200
 SEND_TIMEOUT = 10.0
 
@@ -42,10 +40,9 @@ def no_buttons(reasons: Reasons, locale: str) -> Sequence[Button]:
 
 class ReminderRound:
     def __init__(self, database: Database, sender: Sender, limiter: RateLimiter, pacer: ChatPacer,
-                 due_count: DueCount, streak_of: StreakOf, render: Render, buttons: ReminderButtons,
-                 publish: Publish) -> None:
+                 due_count: DueCount, streak_of: StreakOf, render: Render, buttons: ReminderButtons) -> None:
         self._db, self._sender, self._limiter, self._pacer = database, sender, limiter, pacer
-        self._due_count, self._streak_of, self._render, self._publish = due_count, streak_of, render, publish
+        self._due_count, self._streak_of, self._render = due_count, streak_of, render
         self._buttons = buttons
         self._repo = RemindersRepository()
 
@@ -81,7 +78,7 @@ class ReminderRound:
         if isinstance(result, Sent):
             async with self._db.transaction() as tx:
                 await self._repo.mark_sent(tx, target.user_id, target.today)
-            await self._publish(ReminderSent(user_id=target.user_id, due_reviews=reasons.due_reviews,
+                await tx.record(ReminderSent(user_id=target.user_id, due_reviews=reasons.due_reviews,
                                              streak_days=reasons.streak_days,
                                              streak_at_risk=reasons.streak_at_risk, local_date=target.today))
             return "sent"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -13,17 +14,35 @@ if TYPE_CHECKING:
 
 Handler = Callable[[Any], Awaitable[Any]]
 HANDLES_ATTR = "__apo_handles__"
+ASPECTS_ATTR = "__apo_runtime_aspects__"
 
 
-def handles(*message_types: type[Message]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Marks an async method as the handler of one or more message types. Outermost decorator."""
+@dataclass(frozen=True)
+class RuntimeAspects:
+    """What the runtime wraps a handler in (shard.py). Both are on unless the handler opts out."""
+
+    logged: bool = True  # one log line per message: type, duration, outcome, never the values
+    timed: bool = True  # latency per message type in the metrics, and the timing sink (analytics)
+
+
+DEFAULT_ASPECTS = RuntimeAspects()
+
+
+def handles(*message_types: type[Message], logged: bool = True,
+            timed: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Marks an async method as the handler of one or more message types. Outermost decorator.
+
+    The runtime logs and times every handler; `logged=False` suits a handler asked for every
+    request (its line would drown the others), `timed=False` one whose timing would feed itself."""
     if not message_types or not all(isinstance(t, type) and issubclass(t, Message) for t in message_types):
         raise TypeError("@handles needs one or more Message subclasses")
+    aspects = RuntimeAspects(logged=logged, timed=timed)
 
     def mark(fn: Callable[..., Any]) -> Callable[..., Any]:
         if not inspect.iscoroutinefunction(fn):
             raise TypeError(f"@handles: {fn.__qualname__} must be an async def")
         setattr(fn, HANDLES_ATTR, getattr(fn, HANDLES_ATTR, ()) + tuple(message_types))
+        setattr(fn, ASPECTS_ATTR, aspects)
         return fn
 
     return mark
@@ -38,6 +57,7 @@ class Actor:
 
     _dispatch: ClassVar[dict[type, str]] = {}  # message type -> method name, built per class
     _resolved: ClassVar[dict[type, str | None]] = {}  # cache of lookups along the message's MRO
+    _emitted: list[Message] | None = None  # events of the message being handled (emit)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -79,3 +99,19 @@ class Actor:
         if name is None:
             raise UnhandledMessage(self.name or type(self).__name__, message_type.__name__)
         return getattr(self, name)
+
+    @classmethod
+    def aspects_for(cls, message_type: type) -> RuntimeAspects:
+        name = cls.handler_name(message_type)
+        return getattr(getattr(cls, name), ASPECTS_ATTR, DEFAULT_ASPECTS) if name else DEFAULT_ASPECTS
+
+    def emit(self, event: Message) -> None:
+        """An event whose fact is not in PostgreSQL (those go to the outbox with their transaction):
+        the runtime publishes it once the handler is done, whether it returned or raised."""
+        if self._emitted is None:
+            self._emitted = []
+        self._emitted.append(event)
+
+    def take_emitted(self) -> list[Message]:
+        emitted, self._emitted = self._emitted or [], None
+        return emitted

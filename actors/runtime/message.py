@@ -15,5 +15,12 @@ class Message(BaseModel):
 
 
 class Event(Message):
-    """Something that happened (past tense: AnswerSubmitted). Published on the bus; subscribers
-    such as analytics can subscribe to this base class to see every event."""
+    """Something that happened (past tense: AnswerSubmitted). Its subscribers are written in one
+    table (app/wiring/subscriptions.py); analytics subscribes to this base class to see every event.
+    An event whose fact is in PostgreSQL goes through the outbox (Tx.record), the others are
+    emitted (Actor.emit) and published by the runtime after the handler."""
+
+    def outbox_key(self) -> int:
+        """Whose events these are: the relay keeps each key's events in order (0: nobody's)."""
+        user_id = getattr(self, "user_id", None)
+        return user_id if isinstance(user_id, int) else 0

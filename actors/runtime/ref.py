@@ -74,6 +74,14 @@ class ActorRef:
         shard = self._route(message)
         return shard.mailbox.offer(Envelope(message, None, perf_counter(), trace_snapshot()))
 
+    def deliver(self, message: Message) -> asyncio.Future[Any]:
+        """Enqueues in order, without a timeout, waiting for room if need be (delivery.py); the
+        future gets the handler's reply or exception. For the relay, whose messages are durable."""
+        shard = self._route(message)
+        reply = asyncio.get_running_loop().create_future()
+        shard.outlet.put(Envelope(message, reply, perf_counter(), trace_snapshot()))
+        return reply
+
     def handles_type(self, message_type: type) -> bool | None:
         """Whether the actor handles the type; None before its factory first ran (at start)."""
         actor_type = self.shards[0].actor_type

@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING
 
 from loguru import logger
 
+from actors.aspects.logged import log_handled
+from actors.aspects.timed import record_timing
 from actors.runtime.actor import Actor
+from actors.runtime.delivery import OrderedOutlet
 from actors.runtime.envelope import STOP, Envelope
 from actors.runtime.errors import ActorCrash, ActorStopped
 from actors.runtime.mailbox import Mailbox
+from actors.runtime.message import Message
 from actors.runtime.metrics import ShardMetrics
 from actors.runtime.trace import TRACE
 
@@ -27,6 +31,7 @@ class Shard:
         self.factory = factory
         self.system = system
         self.mailbox = Mailbox(name, mailbox_size)
+        self.outlet = OrderedOutlet(self.mailbox)  # ordered deliveries waiting for room
         self.metrics = ShardMetrics()
         self.instance: Actor | None = None
         self.actor_type: type[Actor] | None = None  # known once the factory ran; survives restarts
@@ -44,7 +49,6 @@ class Shard:
             if not isinstance(actor, Actor):
                 raise TypeError(f"factory of {self.name!r} returned {type(actor).__name__}, not an Actor")
             actor.name, actor.shard, actor.system = self.name, self.index, self.system
-            actor._runtime_metrics = self.metrics  # type: ignore[attr-defined]  # read by @timed
             self.instance = actor
             self.actor_type = type(actor)
         return self.instance
@@ -89,33 +93,57 @@ class Shard:
             metrics.expired += 1  # the caller timed out or was cancelled: the answer has no reader
             return
         message = envelope.message
+        message_type = type(message)
         trace = envelope.trace
         TRACE.set(trace)  # the loop's own context: the next message overwrites it
         context = {**trace, "actor": self.name} if trace else self._log_context
         started = perf_counter()
         metrics.wait.append(started - envelope.enqueued_at)
+        error: BaseException | None = None
         try:
             with logger.contextualize(**context):
-                result = await actor.handler_for(type(message))(message)
-        except ActorCrash as error:
+                result = await actor.handler_for(message_type)(message)
+        except ActorCrash as crash:
+            error = crash
             metrics.failed += 1
             if reply is not None and not reply.done():
-                reply.set_exception(error)
+                reply.set_exception(crash)
             raise
-        except Exception as error:  # noqa: BLE001 - fails one message, not the actor
+        except Exception as failure:  # noqa: BLE001 - fails one message, not the actor
+            error = failure
             metrics.failed += 1
             if reply is not None and not reply.done():
-                reply.set_exception(error)  # the caller decides what the failure means
+                reply.set_exception(failure)  # the caller decides what the failure means
             else:  # a tell, an event, or an ask whose caller gave up: nobody else will see it
-                logger.opt(exception=error).bind(**context).error(
-                    "{} failed handling {}", self.name, type(message).__name__)
+                logger.opt(exception=failure).bind(**context).error(
+                    "{} failed handling {}", self.name, message_type.__name__)
         except BaseException:
             if reply is not None and not reply.done():
                 reply.set_exception(ActorStopped(self.name, "stopping"))
             raise
         else:
             metrics.handled += 1
+            if actor._emitted:  # published before the reply: a caller's next ask sees their effect
+                await self._publish_emitted(actor)
             if reply is not None and not reply.done():
                 reply.set_result(result)
         finally:
-            metrics.latency.append(perf_counter() - started)
+            seconds = perf_counter() - started
+            metrics.latency.append(seconds)
+            self._apply_aspects(actor, message, seconds, error, context)
+        if actor._emitted:  # the handler raised after emitting: what it emitted did happen
+            await self._publish_emitted(actor)
+
+    def _apply_aspects(self, actor: Actor, message: Message, seconds: float, error: BaseException | None,
+                       context: dict) -> None:
+        aspects = actor.aspects_for(type(message))
+        if aspects.timed:
+            self.metrics.record_timed(type(message).__name__, seconds, error is None)
+            record_timing(self.name, type(message).__name__, seconds, error is None)
+        if aspects.logged:
+            with logger.contextualize(**context):
+                log_handled(self.name, message, seconds, error)
+
+    async def _publish_emitted(self, actor: Actor) -> None:
+        for event in actor.take_emitted():
+            await self.system.publish(event)

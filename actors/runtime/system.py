@@ -76,6 +76,12 @@ class ActorSystem:
         if self.started:
             self._check_subscription(event_type, ref)
 
+    def subscribers_of(self, event_type: type) -> tuple[ActorRef, ...]:
+        return self._bus.subscribers_of(event_type)
+
+    def has(self, name: str) -> bool:
+        return name in self._refs
+
     async def publish(self, event: Message) -> int:
         return await self._bus.publish(event)
 

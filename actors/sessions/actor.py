@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Hashable
 from datetime import datetime, timedelta, timezone
 
-from actors.aspects import logged, timed
 from actors.runtime import Actor, ActorRef, Message, handles
 from actors.sessions.messages import IssueToken
 from actors.sessions.token_cache import (
@@ -22,7 +21,7 @@ from actors.sessions.token_cache import (
     remember_token_user,
 )
 from actors.users.errors import InvalidToken, UserNotFound
-from actors.users.messages import Authenticate, GetUser, IssuedToken, LogOut, UserView
+from actors.users.messages import Authenticate, GetUser, IssuedToken, LogOut, UserLoggedIn, UserView
 from actors.users.secrets import TOKEN_PREFIX, new_token, secret_hash
 from storage.postgres import Database
 from storage.postgres.tokens_repo import TokensRepository
@@ -41,17 +40,16 @@ class SessionsActor(Actor):
         self._users = users
         self._tokens = TokensRepository()
 
-    @handles(IssueToken)
-    @timed
+    @handles(IssueToken, logged=False)
     async def issue(self, msg: IssueToken) -> IssuedToken:
         token = new_token()
         expires_at = datetime.now(timezone.utc) + TOKEN_TTL
-        async with self._db.autocommit() as tx:
+        async with self._db.transaction() as tx:
             await self._tokens.add_token(tx, secret_hash(token), msg.user_id, expires_at)
+            await tx.record(UserLoggedIn(user_id=msg.user_id))
         return IssuedToken(access_token=token, expires_at=expires_at)
 
-    @handles(Authenticate)
-    @timed
+    @handles(Authenticate, logged=False)
     async def authenticate(self, msg: Authenticate) -> UserView:
         token = msg.token.get_secret_value()
         if not token.startswith(TOKEN_PREFIX) or len(token) > 128:
@@ -71,8 +69,6 @@ class SessionsActor(Actor):
         return await self._users.ask(GetUser(user_id=user_id))
 
     @handles(LogOut)
-    @logged
-    @timed
     async def log_out(self, msg: LogOut) -> None:
         digest = secret_hash(msg.token.get_secret_value())
         async with self._db.autocommit() as tx:

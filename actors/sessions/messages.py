@@ -5,6 +5,7 @@ from actors.runtime import Message
 
 
 class IssueToken(Message):
-    """auth -> sessions after a successful login: a new bearer token for this user."""
+    """auth -> sessions after a successful login: a new bearer token for this user (and the
+    UserLoggedIn event, recorded with the token)."""
     user_id: int
     log_fields = ("user_id",)

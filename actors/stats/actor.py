@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
-from actors.aspects import cached, invalidate, invalidates, logged, timed
+from actors.aspects import cached, invalidate, invalidates
 from actors.runtime import Actor, handles
 from actors.stats.apply import AnswerFact
 from actors.stats.boards import Board
@@ -65,8 +65,6 @@ class StatsActor(Actor):
             await self._store.ensure_indexes()
 
     @handles(AnswerSubmitted)
-    @logged
-    @timed
     @invalidates("stats", key=_user_key)
     async def on_answer(self, event: AnswerSubmitted) -> None:
         fact = AnswerFact.model_validate(event.model_dump(include=set(AnswerFact.model_fields)))
@@ -78,8 +76,6 @@ class StatsActor(Actor):
         await while_unavailable(apply, what=f"stats for attempt {event.attempt_id}")
 
     @handles(AccountsMerged)
-    @logged
-    @timed
     @invalidates("stats", key=_target_key)
     async def on_merged(self, event: AccountsMerged) -> None:
         """The source's attempts now belong to the target (moved in PostgreSQL): recount the target."""
@@ -88,8 +84,6 @@ class StatsActor(Actor):
         await invalidate("stats", str(event.source_user_id))
 
     @handles(AccountDeleted)
-    @logged
-    @timed
     @invalidates("stats", key=_user_key)
     async def on_deleted(self, event: AccountDeleted) -> None:
         """The attempts went with the user (PostgreSQL cascade); the document goes too, and with it
@@ -97,8 +91,6 @@ class StatsActor(Actor):
         await self._store.delete(event.user_id)
 
     @handles(GetUserStats)
-    @logged
-    @timed
     @cached(ttl=60, key=_user_key, namespace="stats")
     async def get_user_stats(self, msg: GetUserStats) -> UserStats:
         doc, _ = await self._store.load(msg.user_id)
@@ -108,23 +100,17 @@ class StatsActor(Actor):
         return user_stats(doc, local_today(now, zone(doc.timezone)), week_id(now))
 
     @handles(GetLeaderboardTop)
-    @logged
-    @timed
     @cached(ttl=5, key=_board_key, namespace="leaderboard")  # shared by everyone; short-lived
     async def get_top(self, msg: GetLeaderboardTop) -> LeaderboardTop:
         return await top_of(self._store, self._names_of, self._board(msg), msg.limit)
 
     @handles(GetLeaderboard)
-    @logged
-    @timed
     async def get_leaderboard(self, msg: GetLeaderboard) -> Leaderboard:
         top = await self.get_top(GetLeaderboardTop(period=msg.period, subject=msg.subject, limit=msg.limit))
         me = await own_entry(self._store, self._names_of, self._board(msg), msg.user_id, top)
         return Leaderboard(**dict(top), me=me)
 
     @handles(RebuildStats)
-    @logged
-    @timed
     async def rebuild(self, msg: RebuildStats) -> RebuildReport:
         user_ids = [msg.user_id] if msg.user_id is not None else sorted(
             set(await self._history.user_ids()) | set(await self._store.user_ids()))

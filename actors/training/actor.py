@@ -2,17 +2,15 @@
 served questions, attempts, simulations and reports; it reads the bank's questions and bumps their
 counters in the attempt's transaction (the bank actor writes everything else of the bank).
 
-Events are published only after the transaction that recorded them has committed."""
+Every event it causes is written to the outbox with its fact (practice.py, papers.py, reports.py)."""
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from actors.aspects import logged, timed
 from actors.bank.messages import QuestionsImported
-from actors.runtime import Actor, Event, handles
+from actors.runtime import Actor, handles
 from actors.training.filters import FiltersFor, no_filters
 from actors.training.messages import (
     AnswerResult,
@@ -63,100 +61,64 @@ class TrainingActor(Actor):
         self._reports = Reports(database, clock)
         self._catalog = CatalogRepository()
 
-    async def _publish_then_reply(self, reply: Any, events: list[Event]) -> Any:
-        for event in events:
-            await self.system.publish(event)
-        if isinstance(reply, Exception):  # refused, but what happened before (a finish) is committed
-            raise reply
-        return reply
-
     @handles(GetNextQuestion)
-    @logged
-    @timed
     async def next_question(self, msg: GetNextQuestion) -> QuestionView:
-        return await self._publish_then_reply(*await self._practice.next_question(msg))
+        return await self._practice.next_question(msg)
 
-    @handles(QuestionsImported)
-    @logged
+    @handles(QuestionsImported, timed=False)
     async def on_questions_imported(self, event: QuestionsImported) -> None:
         self._question_cache.clear()
 
     @handles(ServeQuestion)
-    @logged
-    @timed
     async def serve_question(self, msg: ServeQuestion) -> QuestionView:
-        return await self._publish_then_reply(*await self._practice.serve(msg))
+        return await self._practice.serve(msg)
 
     @handles(SubmitAnswer)
-    @logged
-    @timed
     async def submit_answer(self, msg: SubmitAnswer) -> AnswerResult:
-        return await self._publish_then_reply(*await self._practice.submit(msg))
+        return await self._practice.submit(msg)
 
     @handles(SkipQuestion)
-    @logged
-    @timed
     async def skip_question(self, msg: SkipQuestion) -> None:
-        return await self._publish_then_reply(*await self._practice.skip(msg))
+        return await self._practice.skip(msg)
 
     @handles(FinishSession)
-    @logged
-    @timed
     async def finish_session(self, msg: FinishSession) -> SessionSummary:
         return await self._practice.finish(msg)
 
     @handles(ReportQuestion)
-    @logged
-    @timed
     async def report_question(self, msg: ReportQuestion) -> ReportView:
-        return await self._publish_then_reply(*await self._reports.report(msg))
+        return await self._reports.report(msg)
 
     @handles(ListReports)
-    @logged
-    @timed
     async def list_reports(self, msg: ListReports) -> list[ReportView]:
         return await self._reports.list(msg)
 
     @handles(ResolveReport)
-    @logged
-    @timed
     async def resolve_report(self, msg: ResolveReport) -> ReportView:
         return await self._reports.resolve(msg)
 
     @handles(ListSimulationPapers)
-    @logged
-    @timed
     async def list_papers(self, msg: ListSimulationPapers) -> list[SimulationPaper]:
         async with self._db.transaction() as tx:
             papers = await self._catalog.papers(tx, msg.size)
         return [SimulationPaper.model_validate(p.model_dump()) for p in papers]
 
     @handles(StartSimulation)
-    @logged
-    @timed
     async def start_simulation(self, msg: StartSimulation) -> SimulationView:
-        return await self._publish_then_reply(*await self._papers.start(msg))
+        return await self._papers.start(msg)
 
     @handles(GetSimulation)
-    @logged
-    @timed
     async def get_simulation(self, msg: GetSimulation) -> SimulationView:
-        return await self._publish_then_reply(*await self._papers.get(msg.user_id, msg.simulation_id))
+        return await self._papers.get(msg.user_id, msg.simulation_id)
 
     @handles(GetActiveSimulation)
-    @logged
-    @timed
     async def get_active_simulation(self, msg: GetActiveSimulation) -> SimulationView | None:
-        return await self._publish_then_reply(*await self._papers.get(msg.user_id, None))
+        return await self._papers.get(msg.user_id, None)
 
     @handles(AnswerSimulationQuestion)
-    @logged
-    @timed
     async def answer_simulation_question(self, msg: AnswerSimulationQuestion) -> SimulationAnswerSaved:
-        return await self._publish_then_reply(*await self._papers.answer(msg))
+        return await self._papers.answer(msg)
 
     @handles(FinishSimulation)
-    @logged
-    @timed
     async def finish_simulation(self, msg: FinishSimulation) -> SimulationResult:
-        return await self._publish_then_reply(*await self._papers.finish(msg.user_id, msg.simulation_id))
+        return await self._papers.finish(msg.user_id, msg.simulation_id)

@@ -19,6 +19,7 @@ def answer_submitted(attempt: AttemptRecord, question: QuestionRecord) -> Answer
 
 
 def question_served(question: QuestionRecord, served: ServedRecord, mode: Mode) -> QuestionServed:
+    """Also built in SQL by the next-question statement (storage/postgres/candidates_repo.py)."""
     return QuestionServed(
         served_id=served.id, user_id=served.user_id, question_id=question.id, subject=question.subject,
         session_id=served.session_id, simulation_id=served.simulation_id, channel=served.channel,

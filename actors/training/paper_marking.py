@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from actors.runtime import Event
 from actors.training.errors import AnswerShapeInvalid
 from actors.training.events import answer_submitted
 from actors.training.grading import canonical_answer, grade
@@ -33,28 +32,27 @@ class PaperMarking:
         self._questions = QuestionsRepository()
         self._attempts = AttemptsRepository()
 
-    async def finish(self, tx: Tx, sim: SimulationRecord, now: datetime) -> tuple[SimulationResult, list[Event]]:
-        """Grades every kept answer into an attempt, closes the paper; its result and events."""
+    async def finish(self, tx: Tx, sim: SimulationRecord, now: datetime) -> SimulationResult:
+        """Grades every kept answer into an attempt, closes the paper, records the events."""
         items = await self._sims.items(tx, sim.id)
         questions = await self._questions.get_many(tx, [i.question_id for i in items])
-        events: list[Event] = []
         total = 0.0
         for item in (i for i in items if i.answer is not None):
             attempt = await self._attempts.insert(tx, _attempt(sim, item, questions[item.question_id]))
             if attempt is not None:  # None: already marked (never twice)
                 total += attempt.points
                 await self._questions.bump_counters(tx, attempt.question_id, attempt.correct)
-                events.append(answer_submitted(attempt, questions[item.question_id]))
+                await tx.record(answer_submitted(attempt, questions[item.question_id]))
         timed_out = now > sim.deadline
         await self._sims.finish(tx, sim.id, finished_at=min(now, sim.deadline), timed_out=timed_out,
                                 score=round(total, 2))
         result = await self.result(tx, await self._sims.get_for_update(tx, sim.id, sim.user_id))
-        events.append(SimulationFinished(
+        await tx.record(SimulationFinished(
             simulation_id=sim.id, user_id=sim.user_id, subject=sim.subject, source_id=sim.source_id,
             points=result.points, max_points=result.max_points, correct=result.correct,
             answered=result.answered, size=sim.size, timed_out=timed_out, finished_at=result.finished_at,
             channel=sim.channel))
-        return result, events
+        return result
 
     async def result(self, tx: Tx, sim: SimulationRecord) -> SimulationResult:
         items = await self._sims.items(tx, sim.id)

@@ -1,11 +1,10 @@
 """Olympiad simulations: start a timed paper, keep answers without verdicts, finish and score it.
-Each call is one transaction; it returns its reply with the events to publish after the commit."""
+Each call is one transaction, which records its events (to the outbox) with its facts."""
 from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
 
-from actors.runtime import Event
 from actors.training.errors import (
     NotEnoughQuestions,
     ServedQuestionNotFound,
@@ -21,14 +20,12 @@ from actors.training.paper_marking import PaperMarking
 from actors.training.practice import Clock
 from actors.training.selection import pick_paper
 from actors.training.simulation import past_deadline, seconds_left
-from actors.training.views import SimulationAnswerSaved
+from actors.training.views import SimulationAnswerSaved, SimulationResult, SimulationView
 from storage.postgres import Database, Tx
 from storage.postgres.candidates_repo import CandidatesRepository
 from storage.postgres.questions_repo import QuestionsRepository
 from storage.postgres.simulations_repo import SimulationRecord, SimulationsRepository
 from storage.postgres.training_repo import TrainingRepository
-
-Outcome = tuple[object, list[Event]]  # (reply, or a domain error to raise after publishing; events)
 
 
 class Papers:
@@ -40,10 +37,10 @@ class Papers:
         self._served = TrainingRepository()
         self._marking = PaperMarking()
 
-    async def start(self, msg: StartSimulation) -> Outcome:
+    async def start(self, msg: StartSimulation) -> SimulationView:
         now = self._clock()
         async with self._db.transaction() as tx:
-            events = await self._close_expired(tx, await self._sims.open_for_user(tx, msg.user_id), now)
+            await self._close_expired(tx, await self._sims.open_for_user(tx, msg.user_id), now)
             source_id = await self._candidates.find_paper_source(tx, msg.subject, msg.olympiad, msg.stage,
                                                                   msg.year, msg.size)
             if source_id is None:
@@ -59,58 +56,60 @@ class Papers:
                 served = await self._served.serve(tx, user_id=msg.user_id, question_id=candidate.question_id,
                                                   channel=msg.channel, now=now, simulation_id=sim_id,
                                                   position=position)
-                events.append(question_served(questions[candidate.question_id], served, "simulation"))
-            view = await self._marking.view(tx, await self._load(tx, msg.user_id, sim_id), now)
-        return view, events
+                await tx.record(question_served(questions[candidate.question_id], served, "simulation"))
+            return await self._marking.view(tx, await self._load(tx, msg.user_id, sim_id), now)
 
-    async def _close_expired(self, tx: Tx, open_sim: SimulationRecord | None, now: datetime) -> list[Event]:
+    async def _close_expired(self, tx: Tx, open_sim: SimulationRecord | None, now: datetime) -> None:
         if open_sim is None:
-            return []
+            return
         if not past_deadline(open_sim.deadline, now, self._grace):
             raise SimulationInProgress(open_sim.id)
-        return (await self._marking.finish(tx, open_sim, now))[1]
+        await self._marking.finish(tx, open_sim, now)
 
-    async def get(self, user_id: int, simulation_id: int | None) -> Outcome:
+    async def get(self, user_id: int, simulation_id: int | None) -> SimulationView | None:
         """simulation_id None: the user's unfinished paper, or None. Past its deadline: finished now."""
         now = self._clock()
         async with self._db.transaction() as tx:
             if simulation_id is None:
                 sim = await self._sims.open_for_user(tx, user_id)
                 if sim is None:
-                    return None, []
+                    return None
             else:
                 sim = await self._load(tx, user_id, simulation_id)
-            events: list[Event] = []
             if sim.finished_at is None and past_deadline(sim.deadline, now, self._grace):
-                events = (await self._marking.finish(tx, sim, now))[1]
+                await self._marking.finish(tx, sim, now)
                 sim = await self._load(tx, user_id, sim.id)
-            return await self._marking.view(tx, sim, now), events
+            return await self._marking.view(tx, sim, now)
 
-    async def answer(self, msg: AnswerSimulationQuestion) -> Outcome:
+    async def answer(self, msg: AnswerSimulationQuestion) -> SimulationAnswerSaved:
         now = self._clock()
         async with self._db.transaction() as tx:
             sim = await self._load(tx, msg.user_id, msg.simulation_id)
             if sim.finished_at is not None:
                 raise SimulationClosed()
-            if past_deadline(sim.deadline, now, self._grace):  # finish it, commit, then refuse
-                return SimulationDeadlinePassed(), (await self._marking.finish(tx, sim, now))[1]
-            items = await self._sims.items(tx, sim.id)
-            item = next((i for i in items if i.served_id == msg.served_id), None)
-            if item is None:
-                raise ServedQuestionNotFound()
-            question = await self._questions.get(tx, item.question_id)
-            await self._sims.save_answer(tx, item.served_id, canonical_answer(question, msg.answer), now)
-            answered = sum(1 for i in items if i.answer is not None or i.served_id == item.served_id)
+            late = past_deadline(sim.deadline, now, self._grace)
+            if late:  # the paper is finished (committed with its events), then the answer refused
+                await self._marking.finish(tx, sim, now)
+            else:
+                items = await self._sims.items(tx, sim.id)
+                item = next((i for i in items if i.served_id == msg.served_id), None)
+                if item is None:
+                    raise ServedQuestionNotFound()
+                question = await self._questions.get(tx, item.question_id)
+                await self._sims.save_answer(tx, item.served_id, canonical_answer(question, msg.answer), now)
+                answered = sum(1 for i in items if i.answer is not None or i.served_id == item.served_id)
+        if late:
+            raise SimulationDeadlinePassed()
         return SimulationAnswerSaved(simulation_id=sim.id, served_id=item.served_id, position=item.position,
                                      answered=answered, size=sim.size,
-                                     seconds_left=seconds_left(sim.deadline, now)), []
+                                     seconds_left=seconds_left(sim.deadline, now))
 
-    async def finish(self, user_id: int, simulation_id: int) -> Outcome:
-        """Finishing twice returns the same result and publishes nothing the second time."""
+    async def finish(self, user_id: int, simulation_id: int) -> SimulationResult:
+        """Finishing twice returns the same result and records nothing the second time."""
         async with self._db.transaction() as tx:
             sim = await self._load(tx, user_id, simulation_id)
             if sim.finished_at is not None:
-                return await self._marking.result(tx, sim), []
+                return await self._marking.result(tx, sim)
             return await self._marking.finish(tx, sim, self._clock())
 
     async def _load(self, tx: Tx, user_id: int, simulation_id: int) -> SimulationRecord:

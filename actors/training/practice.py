@@ -1,11 +1,10 @@
-"""Training rounds: next question, answer, skip, finish. Each call is one transaction and returns its
-reply with the events to publish once that transaction has committed."""
+"""Training rounds: next question, answer, skip, finish. Each call is one transaction (or one
+statement) that writes its fact and its event (to the outbox) together."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from actors.runtime import Event
 from actors.training.errors import (
     NoQuestionMatches,
     QuestionAnsweredAlready,
@@ -62,7 +61,7 @@ class Practice:
         self._attempts = AttemptsRepository()
         self._candidates = CandidatesRepository()
 
-    async def next_question(self, msg: GetNextQuestion) -> tuple[QuestionView, list[Event]]:
+    async def next_question(self, msg: GetNextQuestion) -> QuestionView:
         wanted = await self._filters_for(msg.user_id)
         criteria = QuestionCriteria.model_validate(wanted.model_dump())
         now = self._clock()
@@ -78,30 +77,32 @@ class Practice:
             if touched.session.finished_at is not None:
                 raise SessionFinished()
             if (pending := await self._pending(tx, touched)) is not None:
-                return pending, []
+                return pending
             if served is None:
                 if await self._candidates.count_matching(tx, criteria):
                     raise SessionExhausted(touched.session.id)
                 raise NoQuestionMatches()
             question = await self._question_cache.get(tx, served.question_id)
+            tx.note(found.recorded, question_served(question, served, "training"))
         self._served.keep(served)
-        return question_view(question, served.id, served.session_id), [question_served(question, served, "training")]
+        return question_view(question, served.id, served.session_id)
 
-    async def serve(self, msg: ServeQuestion) -> tuple[QuestionView, list[Event]]:
+    async def serve(self, msg: ServeQuestion) -> QuestionView:
         """A chosen question (adaptive, mistakes) in the user's session; the pending one wins."""
         now = self._clock()
-        async with self._db.autocommit() as tx:
+        async with self._db.transaction() as tx:
             touched = await self._session(tx, msg, now)
             session = touched.session
             if (pending := await self._pending(tx, touched)) is not None:
-                return pending, []
+                return pending
             question = await self._question_cache.get(tx, msg.question_id)
             if question is None:
                 raise QuestionNotFound()
             served = await self._sessions.serve(tx, user_id=msg.user_id, question_id=question.id,
                                                 channel=msg.channel, now=now, session_id=session.id)
+            await tx.record(question_served(question, served, "training"))
         self._served.keep(served)
-        return question_view(question, served.id, session.id), [question_served(question, served, "training")]
+        return question_view(question, served.id, session.id)
 
     async def _pending(self, tx: Tx, touched: TouchedSession) -> QuestionView | None:
         """The question still on screen in this session: a retried request sees it again."""
@@ -124,7 +125,7 @@ class Practice:
         created = await self._sessions.create_session(tx, msg.user_id, msg.channel, now)
         return TouchedSession(session=created, pending_served_id=None, pending_question_id=None)
 
-    async def submit(self, msg: SubmitAnswer) -> tuple[AnswerResult, list[Event]]:
+    async def submit(self, msg: SubmitAnswer) -> AnswerResult:
         now = self._clock()
         # One statement when this shard served the question (the guarded insert of the attempt with
         # its counters, its own transaction); otherwise, or when the insert finds the question
@@ -136,14 +137,14 @@ class Practice:
                 attempt, question = await self._insert_attempt(tx, msg, remembered, now)
                 if attempt is not None:
                     self._served.forget(remembered.id)
-                    return answer_result(attempt, question), [answer_submitted(attempt, question)]
+                    return answer_result(attempt, question)
             found = await self._sessions.get_served_and_attempt(tx, msg.served_id, msg.user_id)
             if found is None or found[0].session_id is None:
                 raise ServedQuestionNotFound()
             served, earlier = found
             self._served.forget(served.id)
             if earlier is not None:  # a double press or a retried request: the first result stands
-                return answer_result(earlier, await self._question_cache.get(tx, served.question_id)), []
+                return answer_result(earlier, await self._question_cache.get(tx, served.question_id))
             if served.skipped_at is not None:
                 raise QuestionSkippedAlready()
             await self._check_unfinished(tx, served)
@@ -152,23 +153,30 @@ class Practice:
                 earlier = await self._attempts.by_served(tx, served.id)
                 if earlier is None:
                     raise QuestionSkippedAlready()
-                return answer_result(earlier, question), []
-        return answer_result(attempt, question), [answer_submitted(attempt, question)]
+                return answer_result(earlier, question)
+        return answer_result(attempt, question)
 
     async def _insert_attempt(self, tx: Tx, msg: SubmitAnswer, served: ServedRecord,
                               now: datetime) -> tuple[AttemptRecord | None, QuestionRecord]:
-        """Grades the answer and writes the attempt; None when the question is answered or skipped."""
+        """Grades the answer and writes the attempt with its AnswerSubmitted; None when the question
+        is answered or skipped."""
         question = await self._question_cache.get(tx, served.question_id)
         answer = canonical_answer(question, msg.answer)
         verdict = grade(question, answer)
-        attempt = await self._attempts.insert_training(tx, AttemptWrite(
+        write = AttemptWrite(
             served_id=served.id, user_id=msg.user_id, question_id=question.id, answer=answer,
             correct=verdict.correct, score=verdict.score, points=verdict.points,
             max_points=question.points, elapsed_ms=_elapsed_ms(msg, served.served_at, now),
-            channel=msg.channel, mode="training", created_at=now), served.session_id)
+            channel=msg.channel, mode="training", created_at=now)
+        unnumbered = answer_submitted(AttemptRecord(id=0, **write.model_dump()), question)  # the id: SQL's
+        written = await self._attempts.insert_training(tx, write, served.session_id, unnumbered)
+        if written is None:
+            return None, question
+        attempt, recorded = written
+        tx.note(recorded, answer_submitted(attempt, question))
         return attempt, question
 
-    async def skip(self, msg: SkipQuestion) -> tuple[None, list[Event]]:
+    async def skip(self, msg: SkipQuestion) -> None:
         now = self._clock()
         async with self._db.transaction() as tx:
             served = await self._sessions.get_served(tx, msg.served_id, msg.user_id)
@@ -177,11 +185,11 @@ class Practice:
             if await self._attempts.by_served(tx, served.id) is not None:
                 raise QuestionAnsweredAlready()
             if served.skipped_at is not None:
-                return None, []
+                return
             await self._check_unfinished(tx, served)
             await self._sessions.skip(tx, served.id, now)
-        return None, [QuestionSkipped(served_id=served.id, user_id=msg.user_id,
-                                      question_id=served.question_id, skipped_at=now)]
+            await tx.record(QuestionSkipped(served_id=served.id, user_id=msg.user_id,
+                                            question_id=served.question_id, skipped_at=now))
 
     async def _check_unfinished(self, tx: Tx, served: ServedRecord) -> None:
         """A finished session's summary stands: its questions take no new answer or skip."""

@@ -1,7 +1,6 @@
 """Question reports: students flag a mistake, admins list and resolve them."""
 from __future__ import annotations
 
-from actors.runtime import Event
 from actors.training.errors import QuestionNotFound, ReportNotFound
 from actors.training.messages import (
     ListReports,
@@ -26,15 +25,15 @@ class Reports:
         self._reports = ReportsRepository()
         self._questions = QuestionsRepository()
 
-    async def report(self, msg: ReportQuestion) -> tuple[ReportView, list[Event]]:
+    async def report(self, msg: ReportQuestion) -> ReportView:
         async with self._db.transaction() as tx:
             if not await self._questions.exists(tx, msg.question_id):
                 raise QuestionNotFound()
             record = await self._reports.add(tx, msg.user_id, msg.question_id, msg.text.strip() or msg.text,
                                              self._clock())
-        event = QuestionReported(report_id=record.id, user_id=record.user_id, question_id=record.question_id,
-                                 external_id=record.external_id)
-        return _view(record), [event]
+            await tx.record(QuestionReported(report_id=record.id, user_id=record.user_id,
+                                             question_id=record.question_id, external_id=record.external_id))
+        return _view(record)
 
     async def list(self, msg: ListReports) -> list[ReportView]:
         async with self._db.transaction() as tx:

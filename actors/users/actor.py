@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from actors.aspects import cached, invalidate, invalidates, logged, timed
+from actors.aspects import cached, invalidate, invalidates
 from actors.auth.messages import Credentials, GetCredentials
 from actors.aspects.cache import cache_delete, cache_get, cache_set, get_cache
 from actors.runtime import Actor, handles
@@ -44,16 +44,12 @@ class UsersActor(Actor):
                 await self._users.grant_admin_by_telegram(tx, sorted(self._admins))
 
     @handles(GetUser)
-    @logged
-    @timed
     @cached(ttl=60, key=_user_key, namespace="users")
     async def get_user(self, msg: GetUser) -> UserView:
         async with self._db.autocommit() as tx:
             return to_view(await self._users.get(tx, msg.user_id))
 
     @handles(GetUserByTelegram)
-    @logged
-    @timed
     async def get_by_telegram(self, msg: GetUserByTelegram) -> UserView | None:
         hit = await cache_get(get_cache(), _telegram_key(msg.telegram_id))
         if hit is not None:
@@ -66,16 +62,13 @@ class UsersActor(Actor):
         await cache_set(get_cache(), _telegram_key(msg.telegram_id), (view,), TELEGRAM_LOOKUP_SECONDS)
         return view
 
-    @handles(GetCredentials)
-    @timed
+    @handles(GetCredentials, logged=False)
     async def get_credentials(self, msg: GetCredentials) -> Credentials | None:
         async with self._db.transaction() as tx:
             record = await self._users.get_by_email(tx, msg.email)
         return Credentials(user_id=record.id, password_hash=record.password_hash) if record else None
 
     @handles(RegisterTelegramUser)
-    @logged
-    @timed
     async def register_telegram(self, msg: RegisterTelegramUser) -> UserView:
         async with self._db.transaction() as tx:
             existing = await self._users.get_by_telegram(tx, msg.telegram_id)
@@ -84,12 +77,10 @@ class UsersActor(Actor):
             record = await self._users.create(
                 tx, telegram_id=msg.telegram_id, display_name=msg.display_name, grade=msg.grade,
                 locale=msg.locale, is_admin=msg.telegram_id in self._admins)
-        await self.system.publish(UserRegistered(user_id=record.id, channel="bot"))
+            await tx.record(UserRegistered(user_id=record.id, channel="bot"))
         return to_view(record)
 
     @handles(RegisterAccount)
-    @logged
-    @timed
     async def register_account(self, msg: RegisterAccount) -> UserView:
         password_hash = await hash_password(msg.password.get_secret_value())
         try:
@@ -97,14 +88,12 @@ class UsersActor(Actor):
                 record = await self._users.create(
                     tx, email=str(msg.email).lower(), password_hash=password_hash, display_name=msg.display_name,
                     grade=msg.grade, locale=msg.locale)
+                await tx.record(UserRegistered(user_id=record.id, channel="api"))
         except DuplicateKey:
             raise EmailTaken() from None
-        await self.system.publish(UserRegistered(user_id=record.id, channel="api"))
         return to_view(record)
 
     @handles(UpdateProfile)
-    @logged
-    @timed
     @invalidates("users", key=_user_key)
     async def update_profile(self, msg: UpdateProfile) -> UserView:
         async with self._db.transaction() as tx:
@@ -114,8 +103,6 @@ class UsersActor(Actor):
         return view
 
     @handles(SetApiCredentials)
-    @logged
-    @timed
     @invalidates("users", key=_user_key)
     async def set_api_credentials(self, msg: SetApiCredentials) -> UserView:
         password_hash = await hash_password(msg.password.get_secret_value())
@@ -131,21 +118,17 @@ class UsersActor(Actor):
         return to_view(record)
 
     @handles(DeleteAccount)
-    @logged
-    @timed
     @invalidates("users", key=_user_key)
     async def delete_account(self, msg: DeleteAccount) -> None:
         async with self._db.transaction() as tx:
             # Read before the cascade takes them: their cached token -> user entries go too.
             token_hashes = await self._tokens.user_token_hashes(tx, msg.user_id)
             deleted = to_view(await self._users.delete(tx, msg.user_id))
+            await tx.record(AccountDeleted(user_id=msg.user_id, channel=msg.channel))
         await forget_tokens(token_hashes)
         await _forget_telegram(deleted.telegram_id)
-        await self.system.publish(AccountDeleted(user_id=msg.user_id, channel=msg.channel))
 
     @handles(CreateTelegramLinkCode)
-    @logged
-    @timed
     async def create_link_code(self, msg: CreateTelegramLinkCode) -> LinkCode:
         code = new_link_code()
         expires_at = datetime.now(timezone.utc) + LINK_CODE_TTL
@@ -157,8 +140,6 @@ class UsersActor(Actor):
         return LinkCode(code=code, expires_at=expires_at)
 
     @handles(RedeemTelegramLinkCode)
-    @logged
-    @timed
     async def redeem_link_code(self, msg: RedeemTelegramLinkCode) -> UserView:
         merged_from: int | None = None
         async with self._db.transaction() as tx:
@@ -175,12 +156,11 @@ class UsersActor(Actor):
                 if bot_user.email is not None:
                     raise AlreadyLinked("this Telegram user already has its own account with an email")
                 await self._users.merge_into(tx, bot_user.id, target_id)
+                await tx.record(AccountsMerged(source_user_id=bot_user.id, target_user_id=target_id))
                 merged_from = bot_user.id
             record = await self._users.set_telegram(tx, target_id, msg.telegram_id)
         await self._forget_cached(target_id, merged_from)
         await _forget_telegram(msg.telegram_id)
-        if merged_from is not None:
-            await self.system.publish(AccountsMerged(source_user_id=merged_from, target_user_id=target_id))
         return to_view(record)
 
     async def _forget_cached(self, *user_ids: int | None) -> None:

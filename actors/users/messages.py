@@ -173,3 +173,6 @@ class AccountsMerged(Event):
     """Everything of `source_user_id` now belongs to `target_user_id`; each concern moves its data."""
     source_user_id: int
     target_user_id: int
+
+    def outbox_key(self) -> int:
+        return self.target_user_id  # in order with the target's other events

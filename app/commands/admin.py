@@ -10,7 +10,7 @@ import asyncio
 import sys
 
 from app.config import Settings
-from app.resources import open_database
+from app.wiring.stores import open_database
 from storage.postgres import MigrationError, StoreUnavailable
 from storage.postgres.admins_repo import AdminRecord, AdminsRepository
 

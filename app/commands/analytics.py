@@ -11,7 +11,7 @@ import asyncio
 import sys
 
 from actors.analytics import AnalyticsOptions
-from app.analytics_setup import clickhouse_writer, spool_for
+from app.wiring.analytics import clickhouse_writer, spool_for
 from app.config import Settings
 from storage.clickhouse import ClickHouseMigrationError
 from storage.spool import ReplayResult, replay

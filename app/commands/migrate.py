@@ -6,7 +6,7 @@ import asyncio
 import sys
 
 from app.config import Settings
-from app.resources import SQL_DIR, postgres_dsn
+from app.wiring.stores import SQL_DIR, postgres_dsn
 from storage.postgres import MigrationError
 from storage.postgres.migrate import migrate
 

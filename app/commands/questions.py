@@ -14,8 +14,8 @@ from actors.bank.errors import ImportRejected
 from actors.bank.messages import ExportQuestions, ImportQuestions
 from actors.runtime import ActorRef, ActorSystem
 from app.config import Settings
-from app.resources import open_database
-from app.wiring_training import SEED_QUESTIONS_DIR
+from app.wiring.concerns import SEED_QUESTIONS_DIR
+from app.wiring.stores import open_database
 from storage.postgres import MigrationError, StoreUnavailable
 
 TIMEOUT = 600.0  # a 5 MB xlsx takes seconds, never minutes; this only bounds a stuck database

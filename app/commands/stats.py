@@ -12,8 +12,8 @@ from actors.runtime import ActorSystem
 from actors.stats.messages import RebuildReport, RebuildStats
 from actors.users.actor import UsersActor
 from app.config import Settings
-from app.resources import open_database
-from app.wiring_stats import documents_backend, open_documents, spawn_stats
+from app.wiring.concerns import spawn_stats
+from app.wiring.stores import documents_backend, open_database, open_documents
 from storage.postgres import MigrationError, StoreUnavailable
 
 REBUILD_TIMEOUT_SECONDS = 6 * 3600.0

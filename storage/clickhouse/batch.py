@@ -7,29 +7,39 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 TABLES = ("events", "logs")
 Row = dict[str, Any]
 
 
+class Ack(Protocol):
+    """Someone waiting for rows to be stored for good (the relay, for outbox events)."""
+
+    def stored(self, rows: int) -> None: ...
+
+    def failed(self, error: BaseException) -> None: ...
+
+
 @dataclass(frozen=True)
 class RowBatch:
-    """Rows for one table. Every row carries its own event_id and this batch's batch_id."""
+    """Rows for one table. Every row carries its own event_id and this batch's batch_id. `acks`: who
+    waits for how many of these rows (kept in memory only: a spooled batch is already stored)."""
 
     table: str
     batch_id: str
     rows: tuple[Row, ...]
+    acks: tuple[tuple[Ack, int], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.table not in TABLES:  # the table name ends up in SQL: only known names pass
             raise ValueError(f"unknown analytics table {self.table!r}")
 
     @classmethod
-    def new(cls, table: str, rows: Iterable[Row]) -> RowBatch:
+    def new(cls, table: str, rows: Iterable[Row], acks: Iterable[tuple[Ack, int]] = ()) -> RowBatch:
         batch_id = str(uuid.uuid4())
-        return cls(table, batch_id, tuple({**row, "batch_id": batch_id} for row in rows))
+        return cls(table, batch_id, tuple({**row, "batch_id": batch_id} for row in rows), tuple(acks))
 
     @classmethod
     def merge(cls, batches: Sequence[RowBatch]) -> RowBatch:
@@ -38,10 +48,19 @@ class RowBatch:
         table = batches[0].table
         if any(batch.table != table for batch in batches):
             raise ValueError("only batches of one table can be merged")
-        return cls.new(table, (row for batch in batches for row in batch.rows))
+        return cls.new(table, (row for batch in batches for row in batch.rows),
+                       (ack for batch in batches for ack in batch.acks))
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def settle(self, error: BaseException | None = None) -> None:
+        """The batch is stored (inserted, spooled, or kept aside as refused), or could not be."""
+        for ack, rows in self.acks:
+            if error is None:
+                ack.stored(rows)
+            else:
+                ack.failed(error)
 
     def time_range(self) -> tuple[str, str]:
         """Oldest and newest row time ('YYYY-MM-DD hh:mm:ss' strings sort as times)."""

@@ -7,8 +7,9 @@ from typing import Any
 from psycopg2.extras import Json
 from pydantic import BaseModel, ConfigDict
 
+from storage.postgres.outbox_sql import RECORDED_SELECT, patched, record_cte, take_recorded
 from storage.postgres.prepared import Prepared
-from storage.postgres.tx import Tx
+from storage.postgres.tx import Recordable, Tx
 
 ATTEMPT_COLUMNS = """id, served_id, user_id, question_id, answer, correct, score, points, max_points,
                      elapsed_ms, channel, mode, created_at"""
@@ -47,8 +48,10 @@ INSERT_TRAINING_ATTEMPT = Prepared("apo_insert_training_attempt", f"""
     touched AS (
         UPDATE training_sessions SET last_active_at = %(created_at)s
         WHERE id = %(session_id)s AND EXISTS (SELECT 1 FROM attempt)
-    )
-    SELECT * FROM attempt
+    ),
+    {record_cte("outbox", source="attempt", event_type="AnswerSubmitted", user_key="%(user_id)s::bigint",
+                payload=patched(attempt_id="attempt.id"))}
+    SELECT attempt.*, {RECORDED_SELECT} FROM attempt LEFT JOIN outbox ON true
 """)
 GET_BY_SERVED = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = %(served_id)s"
 GET_BY_SERVED_IDS = f"SELECT {ATTEMPT_COLUMNS} FROM attempts WHERE served_id = ANY(%(ids)s)"
@@ -82,12 +85,18 @@ class AttemptsRepository:
         row = await tx.fetchone(INSERT_ATTEMPT, params)
         return AttemptRecord.model_validate(row) if row else None
 
-    async def insert_training(self, tx: Tx, attempt: AttemptWrite, session_id: int) -> AttemptRecord | None:
+    async def insert_training(self, tx: Tx, attempt: AttemptWrite, session_id: int, event: Recordable
+                              ) -> tuple[AttemptRecord, dict] | None:
         """As insert, for the user's own unskipped served question of an unfinished session only; a new
-        attempt also counts on its question and touches its session."""
-        params = {**attempt.model_dump(), "answer": Json(attempt.answer), "session_id": session_id}
+        attempt also counts on its question, touches its session and writes its event (`event` with
+        the attempt's id put in) to the outbox: -> (attempt, its outbox row for Tx.note)."""
+        params = {**attempt.model_dump(), **tx.outbox_params(), "answer": Json(attempt.answer),
+                  "session_id": session_id, "event": Json(event.model_dump(mode="json"))}
         row = await tx.fetchone(INSERT_TRAINING_ATTEMPT, params)
-        return AttemptRecord.model_validate(row) if row else None
+        if row is None:
+            return None
+        recorded = take_recorded(row)
+        return AttemptRecord.model_validate(row), recorded
 
     async def by_served(self, tx: Tx, served_id: int) -> AttemptRecord | None:
         row = await tx.fetchone(GET_BY_SERVED, {"served_id": served_id})

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from storage.postgres.outbox_sql import RECORDED_SELECT, record_cte, take_recorded
 from storage.postgres.prepared import Prepared
 from storage.postgres.training_repo import (
     LATEST_OPEN_SESSION,
@@ -76,6 +77,16 @@ OPEN_OR_NEW_SESSION_CTE = f"""
         RETURNING {SESSION_COLUMNS}
     ), session AS (SELECT * FROM touched UNION ALL SELECT * FROM created)
 """
+# The served question's QuestionServed goes to the outbox in the same statement (its payload is
+# actors/training/events.question_served's, built here: only the statement knows the question).
+_SERVED_EVENT = record_cte(
+    "outbox", source="served JOIN questions oq ON oq.id = served.question_id "
+                     "JOIN subjects os ON os.id = oq.subject_id, session",
+    event_type="QuestionServed", user_key="%(user_id)s::bigint",
+    payload="""jsonb_build_object('served_id', served.id, 'user_id', %(user_id)s::bigint,
+                                  'question_id', served.question_id, 'subject', os.code,
+                                  'session_id', session.id, 'simulation_id', NULL, 'channel', %(channel)s::text,
+                                  'mode', 'training', 'served_at', served.served_at)""")
 NEXT_QUESTION = """
     WITH {session}, {pending}, served AS (
         INSERT INTO served_questions (user_id, question_id, session_id, channel, served_at)
@@ -83,10 +94,10 @@ NEXT_QUESTION = """
         FROM session, ({history} WHERE {where} {best_first}) best
         WHERE session.finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM pending)
         RETURNING id, question_id, served_at
-    )
+    ), {served_event}
     SELECT {touched_columns}, served.id AS served_id, served.question_id AS served_question_id,
-           served.served_at
-    FROM session LEFT JOIN pending ON true LEFT JOIN served ON true
+           served.served_at, {recorded}
+    FROM session LEFT JOIN pending ON true LEFT JOIN served ON true LEFT JOIN outbox ON true
 """
 _next_statements: dict[tuple[bool, tuple[str, ...]], Prepared] = {}
 
@@ -101,7 +112,7 @@ def next_question_statement(criteria: QuestionCriteria, by_id: bool) -> Prepared
         session = TOUCH_SESSION_CTE.format(which=SESSION_BY_ID) if by_id else OPEN_OR_NEW_SESSION_CTE
         statement = Prepared(f"apo_next_{'by_id' if by_id else 'latest'}_{mask}", NEXT_QUESTION.format(
             session=session, pending=PENDING_CTE, history=HISTORY, where=where, best_first=BEST_FIRST,
-            touched_columns=TOUCHED_SESSION_COLUMNS))
+            touched_columns=TOUCHED_SESSION_COLUMNS, served_event=_SERVED_EVENT, recorded=RECORDED_SELECT))
         _next_statements[(by_id, active)] = statement
     return statement
 
@@ -169,6 +180,7 @@ class NextQuestion(BaseModel):
 
     touched: TouchedSession
     served: ServedRecord | None
+    recorded: dict | None = None  # the served question's outbox row (Tx.note it with the event)
 
 
 class CandidatesRepository:
@@ -177,17 +189,18 @@ class CandidatesRepository:
         """Touches the session (the given one, else the latest open since `open_since`, else a new
         one) and serves the best candidate unless a question is still on screen or the session is
         finished. None when the given session is not the user's."""
-        params = {**criteria.params(), "user_id": user_id, "id": session_id, "channel": channel, "now": now,
-                  "since": open_since}
+        params = {**criteria.params(), **tx.outbox_params(), "user_id": user_id, "id": session_id,
+                  "channel": channel, "now": now, "since": open_since}
         row = await tx.fetchone(next_question_statement(criteria, by_id=session_id is not None), params)
         if row is None:
             return None
+        recorded = take_recorded(row)
         served_id, question_id, served_at = row.pop("served_id"), row.pop("served_question_id"), row.pop("served_at")
         touched = TouchedSession.from_row(row)
         served = None if served_id is None else ServedRecord(
             id=served_id, user_id=user_id, question_id=question_id, session_id=touched.session.id,
             simulation_id=None, position=None, channel=channel, served_at=served_at, skipped_at=None)
-        return NextQuestion(touched=touched, served=served)
+        return NextQuestion(touched=touched, served=served, recorded=recorded)
 
     async def count_matching(self, tx: Tx, criteria: QuestionCriteria) -> int:
         return int(await tx.fetchval(COUNT_MATCHING, criteria.params()))

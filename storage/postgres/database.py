@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import asynccontextmanager
+from collections.abc import Callable
 from typing import AsyncIterator
 
 import aiopg
@@ -10,7 +11,9 @@ import psycopg2
 import psycopg2.extras
 
 from storage.postgres.errors import StoreUnavailable
-from storage.postgres.tx import Tx
+from storage.postgres.tx import OutboxConfig, RecordedEvent, Tx
+
+CommitHook = Callable[[list[RecordedEvent]], None]
 
 # Errors that mean "the server or the connection is gone", not "the SQL is wrong".
 _CONNECTION_ERRORS = (psycopg2.OperationalError, psycopg2.InterfaceError, asyncio.TimeoutError, OSError)
@@ -23,6 +26,13 @@ class Database:
         self._dsn = dsn
         self._minsize, self._maxsize, self._timeout = minsize, maxsize, timeout
         self._pool: aiopg.Pool | None = None
+        self.outbox = OutboxConfig()
+        self._on_commit: CommitHook | None = None
+
+    def relay_to(self, outbox: OutboxConfig, on_commit: CommitHook | None) -> None:
+        """Events recorded in a transaction go to on_commit (the relay) right after its COMMIT,
+        synchronously, so they are delivered before the handler that wrote them replies."""
+        self.outbox, self._on_commit = outbox, on_commit
 
     @property
     def dsn(self) -> str:
@@ -67,11 +77,14 @@ class Database:
             async with conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
                 if explicit_transaction:
                     await cur.execute("BEGIN")
+                tx = Tx(cur, self.outbox, explicit=explicit_transaction)
                 try:
-                    yield Tx(cur)
+                    yield tx
                 except Exception:
                     if explicit_transaction:
                         await _rollback_or_close(conn, cur)
+                    else:  # what its statements recorded is committed all the same
+                        self._committed(tx)
                     raise
                 except BaseException:
                     # Cancelled mid-query: the connection may still be busy; never reuse it.
@@ -79,12 +92,18 @@ class Database:
                     raise
                 if explicit_transaction:
                     await cur.execute("COMMIT")
+                self._committed(tx)
         except _CONNECTION_ERRORS as exc:
             # A broken connection must not go back into the pool for the next caller.
             conn.close()
             raise StoreUnavailable(f"postgres: {type(exc).__name__}") from exc
         finally:
             await self._pool.release(conn)
+
+    def _committed(self, tx: Tx) -> None:
+        if tx.recorded and self._on_commit is not None:
+            recorded, tx.recorded = tx.recorded, []
+            self._on_commit(recorded)
 
     async def ping(self) -> bool:
         try:

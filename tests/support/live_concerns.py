@@ -1,5 +1,5 @@
 """The real concerns on real servers: users, bank (seed questions) and training on PostgreSQL, stats and
-filters on each document adapter, wired by app/wiring_stats.py as production wires them.
+filters on each document adapter, wired by app/wiring as production wires them.
 Test folders use it with `from tests.support.live_concerns import live` in their conftest.py."""
 from __future__ import annotations
 
@@ -20,11 +20,13 @@ from actors.training.messages import GetNextQuestion, QuestionView, SubmitAnswer
 from actors.users.actor import UsersActor
 from actors.users.messages import Grade, RegisterTelegramUser
 from actors.users.routing import user_shard_key
-from app.wiring_stats import spawn_stats_and_filters
-from app.wiring_training import SEED_QUESTIONS_DIR, training_shard_key
+from actors.training.routing import training_shard_key
+from app.wiring.concerns import SEED_QUESTIONS_DIR, spawn_filters, spawn_stats
+from app.wiring.running import running_system
 from storage.documents import DocumentStore
 from storage.postgres import Database
 from tests.support.documents import BACKENDS, any_store
+from tests.support.quick_relay import QUICK_RELAY
 
 
 class FakeClock:
@@ -92,16 +94,13 @@ async def live(request: pytest.FixtureRequest, empty_database: str, tmp_path: Pa
         clock = FakeClock()
         system = ActorSystem(default_ask_timeout=20.0, busy_wait=1.0)
         users = system.spawn("users", lambda: UsersActor(database), shards=2, shard_key=user_shard_key)
-        bank = system.spawn("bank", lambda: BankActor(database, seed_dir=SEED_QUESTIONS_DIR))
-        stats, filters, filters_for = spawn_stats_and_filters(system, documents, database, users, bank,
-                                                                clock=clock)
+        system.spawn("bank", lambda: BankActor(database, seed_dir=SEED_QUESTIONS_DIR))
+        stats = spawn_stats(system, documents, database, users, clock=clock)
+        filters, filters_for = spawn_filters(system, documents, database)
         training = system.spawn("training", lambda: TrainingActor(database, filters_for, clock=clock,
                                                                   rng=random.Random(5)),
                                 shards=2, shard_key=training_shard_key)
-        await system.start()
-        try:
+        async with running_system(system, database, instance="live-test", relay=QUICK_RELAY, drain_timeout=5.0):
             mongo_url = (request.getfixturevalue("mongo_server") + documents._db.name
                          if request.param == "mongo" else None)
             yield Live(system, training, stats, filters, documents, database, clock, request.param, mongo_url)
-        finally:
-            await system.stop(drain_timeout=5.0)

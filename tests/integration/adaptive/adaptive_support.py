@@ -18,8 +18,8 @@ from actors.training.messages import GetNextQuestion, QuestionView, SubmitAnswer
 from actors.training.render import question_view
 from actors.users.actor import UsersActor
 from actors.users.routing import user_shard_key
-from app.wiring_adaptive import spawn_reminders
-from app.wiring_stats import spawn_stats
+from app.wiring.concerns import spawn_reminders, spawn_stats
+from app.wiring.subscriptions import subscribe
 from storage.documents.factory import open_document_store
 from storage.postgres import Database
 from storage.postgres.questions_repo import QuestionsRepository
@@ -138,5 +138,7 @@ def start_reminders(backend: Adaptive, sender: FakeSender, tick_seconds: float |
     system, database = backend.system, backend.database
     users = system.spawn("users", lambda: UsersActor(database), shards=2, shard_key=user_shard_key)
     stats = spawn_stats(system, open_document_store(None, database), database, users, clock=backend.clock)
-    return spawn_reminders(system, database, backend.adaptive, stats, sender, RateLimiter(50.0), ChatPacer(0.0),
-                           tick_seconds=tick_seconds, clock=backend.clock)
+    reminders = spawn_reminders(system, database, backend.adaptive, stats, sender, RateLimiter(50.0),
+                                ChatPacer(0.0), tick_seconds=tick_seconds, clock=backend.clock)
+    subscribe(system)  # the late stats hear answers too
+    return reminders

@@ -1,5 +1,5 @@
 """Fixtures of the adaptive tests (helpers in adaptive_support.py): a migrated database per test, the
-seed bank, real training and adaptive actors wired by app/wiring_adaptive.py, reminders on demand."""
+seed bank, real training and adaptive actors wired by app/wiring/concerns.py, reminders on demand."""
 from __future__ import annotations
 
 import random
@@ -13,9 +13,11 @@ from actors.bank.actor import BankActor
 from actors.runtime import ActorSystem
 from actors.training.actor import TrainingActor
 from actors.training.filters import QuestionFilter
-from app.wiring_adaptive import spawn_adaptive
-from app.wiring_training import training_shard_key
+from actors.training.routing import training_shard_key
+from app.wiring.concerns import spawn_adaptive
+from app.wiring.running import running_system
 from storage.postgres import Database
+from tests.support.quick_relay import QUICK_RELAY
 from tests.integration.adaptive.adaptive_support import (
     ROOT,
     Adaptive,
@@ -42,9 +44,8 @@ async def backend(database: Database) -> AsyncIterator[Adaptive]:
                             shards=2, shard_key=training_shard_key)
     adaptive = spawn_adaptive(system, database, serve_through_training(training, database, clock), filters_for,
                               clock=clock, rng=random.Random(9), scheduler=MistakesScheduler(fuzz=False))
-    await system.start()
-    yield Adaptive(system, training, adaptive, database, clock, filters)
-    await system.stop(drain_timeout=5.0)
+    async with running_system(system, database, instance="adaptive-test", relay=QUICK_RELAY, drain_timeout=5.0):
+        yield Adaptive(system, training, adaptive, database, clock, filters)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from ch_helpers import QueryResult
 from grafana_macros import expand
 from training_events import QuestionReported, QuestionSkipped, answer, served
 
+from actors.outbox.messages import OutboxStatus
 from actors.analytics.messages import AnalyticsStatus, RecordLog, RecordTiming
 from actors.analytics.rows import event_row, log_row, status_row, timing_row
 from actors.users.messages import UserRegistered
@@ -55,6 +56,9 @@ def seed_rows() -> dict[str, list[dict]]:
         events.append(status_row(AnalyticsStatus(state="up", sent=10, spooled=spooled, replayed=0, dropped=0,
                                                  already_stored=0, buffered=0, spool_bytes=spooled,
                                                  spool_files=spooled // 1024)))
+    for minutes, backlog in ((20, 0), (10, 37), (5, 2)):  # the relay's status: a backlog that drained
+        events.append(event_row(OutboxStatus(backlog=backlog, dead=1, lag_seconds=backlog / 10, in_flight=backlog,
+                                             relayed=500, retried=3, at=NOW - timedelta(minutes=minutes)), {}))
     return {"events": events, "logs": logs}
 
 

@@ -12,7 +12,8 @@ from training_events import QuestionReported, QuestionSkipped, answer, served
 from actors.analytics import FlushAnalytics
 from actors.runtime import ActorSystem, trace_scope
 from actors.users.messages import UserRegistered
-from app.analytics_setup import analytics_context
+from app.wiring.analytics import analytics_context
+from app.wiring.subscriptions import subscribe
 from app.config import Settings
 
 pytestmark = pytest.mark.needs_clickhouse
@@ -26,6 +27,7 @@ async def test_a_training_round_arrives_with_the_right_fields(ch_url, data_dir, 
     system = ActorSystem(default_ask_timeout=5.0)
     settings = Settings(clickhouse_url=ch_url, data_dir=data_dir)
     async with analytics_context(settings, system, quick_options) as analytics:
+        subscribe(system)
         await system.start()
         with trace_scope(request_id="req-1", channel="bot"):
             await system.publish(UserRegistered(user_id=7, channel="bot"))

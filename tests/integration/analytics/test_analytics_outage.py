@@ -14,7 +14,8 @@ from training_events import LoadTestEvent
 
 from actors.analytics import GetAnalyticsStatus
 from actors.runtime import ActorSystem
-from app.analytics_setup import analytics_context
+from app.wiring.analytics import analytics_context
+from app.wiring.subscriptions import subscribe
 from app.config import Settings
 from tests.support.servers import ServerUnavailable, clickhouse
 
@@ -48,6 +49,7 @@ async def test_ten_thousand_events_survive_an_outage_exactly_once(own_clickhouse
     system = ActorSystem(default_ask_timeout=5.0)
     async with analytics_context(Settings(clickhouse_url=url, data_dir=data_dir), system,
                                  quick_options) as analytics:
+        subscribe(system)
         await system.start()
         status = lambda: analytics.ref.ask(GetAnalyticsStatus())  # noqa: E731
 

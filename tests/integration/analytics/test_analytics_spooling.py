@@ -12,7 +12,8 @@ from training_events import LoadTestEvent
 from actors.analytics import FlushAnalytics, GetAnalyticsStatus
 from actors.analytics.rows import event_row
 from actors.runtime import ActorSystem
-from app.analytics_setup import analytics_context, spool_for
+from app.wiring.analytics import analytics_context, spool_for
+from app.wiring.subscriptions import subscribe
 from app.commands.analytics import replay_spool, run_replay
 from app.config import Settings
 from storage.clickhouse import ClickHouseRejected, RowBatch
@@ -32,6 +33,7 @@ async def stored_seqs(ch_url: str) -> list[int]:
 async def produce(settings: Settings, options, count: int) -> dict:
     system = ActorSystem(default_ask_timeout=5.0)
     async with analytics_context(settings, system, options) as analytics:
+        subscribe(system)
         await system.start()
         for seq in range(count):
             await system.publish(LoadTestEvent(seq=seq, user_id=1, channel="bot"))
@@ -51,6 +53,7 @@ async def test_a_stop_while_clickhouse_is_down_spools_and_the_next_start_replays
     system = ActorSystem(default_ask_timeout=5.0)
     live = Settings(clickhouse_url=ch_url, data_dir=data_dir)
     async with analytics_context(live, system, quick_options) as analytics:
+        subscribe(system)
         await system.start()
         status = await eventually(lambda: _drained(analytics.ref))
         await system.stop()
@@ -104,6 +107,7 @@ async def test_a_full_spool_counts_the_dropped_rows_and_says_so(data_dir, quick_
         system = ActorSystem(default_ask_timeout=5.0)
         async with analytics_context(Settings(clickhouse_url=None, data_dir=data_dir), system,
                                      options) as analytics:
+            subscribe(system)
             await system.start()
             for seq in range(200):
                 await system.publish(LoadTestEvent(seq=seq, user_id=1, channel="bot"))

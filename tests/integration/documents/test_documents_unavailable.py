@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.wiring_stats import documents_probe
+from app.wiring.stores import documents_probe
 from storage.documents.mongo import MongoDocumentStore
 from storage.documents.postgres_jsonb import PostgresDocumentStore
 from storage.postgres import Database, StoreUnavailable

@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 from actors.bank.actor import BankActor
-from actors.bank.messages import QuestionsImported
 from actors.runtime import Actor, ActorRef, ActorSystem, Event, handles
 from actors.training.actor import TrainingActor
 from actors.training.filters import QuestionFilter
 from actors.training.question_cache import QuestionCache
 from actors.training.views import QuestionView
-from app.wiring_training import training_shard_key
+from actors.training.routing import training_shard_key
+from app.wiring.running import running_system
 from storage.postgres import Database
+from tests.support.quick_relay import QUICK_RELAY
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED_DIR = ROOT / "data" / "questions"
@@ -40,7 +41,7 @@ class EventLog(Actor):
     def __init__(self, events: list[Event]) -> None:
         self.events = events
 
-    @handles(Event)
+    @handles(Event, logged=False, timed=False)
     async def record(self, event: Event) -> None:
         self.events.append(event)
 
@@ -106,7 +107,6 @@ def start_backend(database: Database, clock: FakeClock, events: list[Event],
                                                               rng=random.Random(4),
                                                               question_cache=question_cache),
                             shards=2, shard_key=training_shard_key)
-    system.subscribe(QuestionsImported, training)
     system.subscribe(Event, system.spawn("events", lambda: EventLog(events)))
     return system, bank, training
 
@@ -115,9 +115,8 @@ def start_backend(database: Database, clock: FakeClock, events: list[Event],
 async def backend(database: Database) -> AsyncIterator[Backend]:
     clock, events, filters = FakeClock(), [], {}
     system, bank, training = start_backend(database, clock, events, filters)
-    await system.start()
-    yield Backend(system, bank, training, database, clock, events, filters)
-    await system.stop(drain_timeout=5.0)
+    async with running_system(system, database, instance="training-test", relay=QUICK_RELAY, drain_timeout=5.0):
+        yield Backend(system, bank, training, database, clock, events, filters)
 
 
 @pytest.fixture
@@ -125,6 +124,5 @@ async def empty_bank(database: Database) -> AsyncIterator[Backend]:
     """The same backend without the seed: the bank starts empty."""
     clock, events, filters = FakeClock(), [], {}
     system, bank, training = start_backend(database, clock, events, filters, seed=False)
-    await system.start()
-    yield Backend(system, bank, training, database, clock, events, filters)
-    await system.stop(drain_timeout=5.0)
+    async with running_system(system, database, instance="training-test", relay=QUICK_RELAY, drain_timeout=5.0):
+        yield Backend(system, bank, training, database, clock, events, filters)

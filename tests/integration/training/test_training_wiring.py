@@ -1,11 +1,11 @@
-"""spawn_bank_and_training: what app/actors_setup.py calls. Seeded bank, sharded training, routing."""
+"""spawn_bank_and_training: what app/wiring/actors.py calls. Seeded bank, sharded training, routing."""
 from __future__ import annotations
 
 from actors.bank.messages import GetCatalog
 from actors.runtime import ActorSystem
 from actors.training.filters import QuestionFilter
 from actors.training.messages import GetNextQuestion, ListSimulationPapers
-from app.wiring_training import spawn_bank_and_training
+from app.wiring.concerns import spawn_bank_and_training
 
 
 async def test_the_wired_actors_answer_through_the_system_routes(database, make_user):

@@ -11,8 +11,8 @@ from analytics_fakes import FakeWriter
 from loguru import logger
 
 from actors.analytics import FlushAnalytics, GetAnalyticsStatus, Intake
-from actors.analytics.wiring import running_analytics
-from actors.aspects import timed
+from app.wiring.analytics import running_analytics
+from app.wiring.subscriptions import subscribe
 from actors.runtime import Actor, Event, Message, handles, trace_scope
 
 
@@ -27,8 +27,7 @@ class GetUserStatsForTest(Message):
 
 
 class StatsActorForTest(Actor):
-    @handles(GetUserStatsForTest)
-    @timed
+    @handles(GetUserStatsForTest, logged=False)
     async def get_stats(self, query: GetUserStatsForTest) -> int:
         return query.user_id
 
@@ -37,6 +36,7 @@ async def test_published_events_arrive_with_the_publishers_request_id(make_syste
                                                                       quick_options):
     system = make_system()
     with running_analytics(system, fake_writer, spool, quick_options) as analytics:
+        subscribe(system)
         await system.start()
         with trace_scope(request_id="req-42"):
             await system.publish(UserRegisteredForTest(user_id=3, channel="api"))
@@ -51,6 +51,7 @@ async def test_timed_handlers_become_rows_and_declared_actions_get_their_name(ma
                                                                                quick_options):
     system = make_system()
     with running_analytics(system, fake_writer, spool, quick_options) as analytics:
+        subscribe(system)
         stats = system.spawn("stats", StatsActorForTest)
         await system.start()
         with trace_scope(request_id="req-7", user_id=11, channel="bot"):
@@ -67,6 +68,7 @@ async def test_warnings_reach_the_logs_table_from_any_thread_and_info_does_not(m
                                                                                spool, quick_options):
     system = make_system()
     with running_analytics(system, fake_writer, spool, quick_options) as analytics:
+        subscribe(system)
         await system.start()
         logger.info("quiet line")
         with logger.contextualize(request_id="req-9"):
@@ -89,6 +91,7 @@ async def test_warnings_reach_the_logs_table_from_any_thread_and_info_does_not(m
 async def test_a_graceful_stop_sends_what_is_still_buffered(make_system, fake_writer, spool, quick_options):
     system = make_system()
     with running_analytics(system, fake_writer, spool, replace(quick_options, flush_interval=3600)):
+        subscribe(system)
         await system.start()
         for user_id in range(1, 6):
             await system.publish(UserRegisteredForTest(user_id=user_id, channel="bot"))
@@ -103,6 +106,7 @@ async def test_records_a_full_mailbox_refused_are_counted_and_reported_loudly(ma
                                                                                quick_options, log_records):
     system = make_system()
     with running_analytics(system, fake_writer, spool, replace(quick_options, mailbox_size=2)) as analytics:
+        subscribe(system)
         for n in range(5):  # not started yet: nothing reads the mailbox
             logger.warning("burst {}", n)
         await system.start()
@@ -116,6 +120,7 @@ async def test_records_after_the_stop_are_spooled_when_analytics_is_removed(make
                                                                             quick_options):
     system = make_system()
     with running_analytics(system, None, spool, quick_options):
+        subscribe(system)
         await system.start()
         await system.stop()
         logger.warning("said after the actors stopped")
@@ -139,6 +144,7 @@ async def test_during_a_burst_the_sender_inserts_while_the_mailbox_is_still_drai
     system = make_system()
     options = replace(quick_options, flush_interval=3600, mailbox_size=10_000, max_pending_rows=10_000)
     with running_analytics(system, writer, spool, options) as analytics:
+        subscribe(system)
         for user_id in range(1, 5001):  # queued before the start: drained back to back, never awaiting
             await system.publish(UserRegisteredForTest(user_id=user_id, channel="bot"))
         await system.start()
@@ -152,6 +158,7 @@ async def test_timings_wait_in_the_intake_not_in_the_mailbox_and_a_tick_takes_th
                                                                                   spool, quick_options):
     system = make_system()
     with running_analytics(system, fake_writer, spool, quick_options) as analytics:
+        subscribe(system)
         stats = system.spawn("stats", StatsActorForTest)
         await system.start()
         for user_id in range(5):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
-from actors.aspects import cached, invalidate, invalidates, logged, timed
+from actors.aspects import cached, invalidate, invalidates
 from actors.runtime import Actor, Message, handles
 
 
@@ -30,21 +30,17 @@ class Stats(Actor):
         self.computed = 0
 
     @handles(GetUserStats)
-    @logged
-    @timed
     @cached(ttl=30, key=lambda msg: msg.user_id, namespace="stats")
     async def get_stats(self, msg: GetUserStats) -> StatsView:
         self.computed += 1
         return StatsView(user_id=msg.user_id, answered=self.answered.get(msg.user_id, 0))
 
-    @handles(GetNothing)
+    @handles(GetNothing, logged=False, timed=False)
     @cached(ttl=30, key=lambda msg: msg.user_id, namespace="stats")
     async def get_nothing(self, msg: GetNothing) -> None:
         self.computed += 1
 
     @handles(SubmitAnswer)
-    @logged
-    @timed
     @invalidates("stats", key=lambda msg: msg.user_id)
     async def submit(self, msg: SubmitAnswer) -> int:
         self.answered[msg.user_id] = self.answered.get(msg.user_id, 0) + 1
@@ -52,7 +48,7 @@ class Stats(Actor):
 
 
 class ShortLived(Stats):
-    @handles(GetUserStats)
+    @handles(GetUserStats, logged=False, timed=False)
     @cached(ttl=0.05, key=lambda msg: msg.user_id, namespace="short")
     async def get_stats(self, msg: GetUserStats) -> StatsView:
         self.computed += 1

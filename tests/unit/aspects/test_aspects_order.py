@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from actors.aspects import AspectOrderError, cached, invalidates, logged, timed
+from actors.aspects import AspectOrderError, cached, invalidates
 from actors.runtime import Actor, Message, handles
 
 
@@ -22,19 +22,14 @@ def by_user(msg):
 def test_the_documented_order_is_accepted():
     class Things(Actor):
         @handles(GetThing)
-        @logged
-        @timed
         @cached(ttl=30, key=by_user, namespace="things")
         async def get(self, msg): ...
 
         @handles(Message)
-        @logged
-        @timed
         @invalidates("things", key=by_user)
         async def change(self, msg): ...
 
-        @handles(GetOther)  # aspects may be left out, the rest keep their places
-        @timed
+        @handles(GetOther, logged=False)  # aspects may be left out, the rest keep their places
         async def other(self, msg): ...
 
     assert (Things.handler_name(GetThing), Things.handler_name(GetOther)) == ("get", "other")
@@ -44,12 +39,10 @@ def test_the_documented_order_is_accepted():
 @pytest.mark.parametrize(
     ("stack", "error"),
     [
-        (lambda f: timed(logged(f)), "@timed on .* must sit below @logged"),
-        (lambda f: cached(ttl=1, key=by_user, namespace="n")(timed(f)),
-         "@cached on .* must sit below @timed"),
-        (lambda f: invalidates("n", key=by_user)(logged(f)), "@invalidates on .* must sit below @logged"),
-        (lambda f: logged(handles(GetThing)(f)), "@logged on .* is above @handles"),
-        (lambda f: logged(logged(f)), "@logged applied twice"),
+        (lambda f: cached(ttl=1, key=by_user, namespace="n")(handles(GetThing)(f)),
+         "@cached on .* is above @handles"),
+        (lambda f: cached(ttl=1, key=by_user, namespace="n")(cached(ttl=1, key=by_user, namespace="n")(f)),
+         "@cached applied twice"),
         (lambda f: cached(ttl=1, key=by_user, namespace="n")(invalidates("n", key=by_user)(f)),
          "query or a command, not both"),
     ],
@@ -62,18 +55,29 @@ def test_a_wrong_order_fails_at_definition(stack, error):
 
 
 def test_a_wrong_order_in_a_class_body_fails_at_import_time():
-    with pytest.raises(AspectOrderError, match="the order is @handles, @logged, @timed"):
+    with pytest.raises(AspectOrderError, match="above @handles"):
         class Wrong(Actor):
+            @invalidates("things", key=by_user)
             @handles(GetThing)
-            @timed
-            @logged
             async def get(self, msg): ...
 
 
 def test_aspects_only_wrap_async_handlers():
     with pytest.raises(TypeError, match="async def"):
-        @logged
+        @invalidates("things", key=by_user)
         def sync_handler(self, msg): ...
+
+
+def test_the_runtime_aspects_are_on_unless_a_handler_opts_out():
+    class Things(Actor):
+        @handles(GetThing)
+        async def get(self, msg): ...
+
+        @handles(GetOther, logged=False, timed=False)
+        async def other(self, msg): ...
+
+    assert (Things.aspects_for(GetThing).logged, Things.aspects_for(GetThing).timed) == (True, True)
+    assert (Things.aspects_for(GetOther).logged, Things.aspects_for(GetOther).timed) == (False, False)
 
 
 def test_cached_needs_a_positive_ttl():

@@ -1,9 +1,10 @@
-"""@timed feeds the actor's metrics and the timing sink; @logged logs outcomes without secrets."""
+"""The runtime times every handler (metrics, timing sink) and logs its outcome without secrets."""
 from __future__ import annotations
 
 import pytest
 
-from actors.aspects import logged, set_timing_sink, timed
+from actors.aspects import set_timing_sink
+from actors.errors import DomainError
 from actors.runtime import Actor, Message, handles
 
 
@@ -19,15 +20,12 @@ class GetProfile(Message):
 
 class Accounts(Actor):
     @handles(Login)
-    @logged
-    @timed
     async def login(self, msg: Login) -> bool:
         if msg.password != "correct horse":
             raise PermissionError(f"wrong password {msg.password}")  # a careless message: never logged
         return True
 
-    @handles(GetProfile)
-    @timed
+    @handles(GetProfile, logged=False)
     async def profile(self, msg: GetProfile) -> int:
         return msg.user_id
 
@@ -82,7 +80,7 @@ async def test_logged_writes_type_outcome_and_safe_fields_only(make_system, log_
         await ref.ask(Login(user_id=5, password="hunter2"))
     lines = [r for r in log_records if r["extra"].get("message_type") == "Login"]
     outcomes = [(r["level"].name, r["extra"]["outcome"]) for r in lines]
-    assert outcomes == [("DEBUG", "ok"), ("WARNING", "error")]
+    assert outcomes == [("DEBUG", "ok"), ("WARNING", "error")]  # unexpected: WARNING, the caller decides
     for record in lines:
         assert record["extra"]["actor"] == "accounts"
         assert record["extra"]["user_id"] == 5
@@ -92,3 +90,36 @@ async def test_logged_writes_type_outcome_and_safe_fields_only(make_system, log_
     assert "PermissionError" in lines[1]["message"]
     everything = " ".join(f"{r['message']} {r['extra']} {r['exception']}" for r in log_records)
     assert "correct horse" not in everything and "hunter2" not in everything
+
+
+class WrongPassword(DomainError):
+    """Wrong password."""
+
+
+class Gate(Actor):
+    @handles(Login)
+    async def login(self, msg: Login) -> None:
+        raise WrongPassword()
+
+    @handles(GetProfile, logged=False, timed=False)
+    async def profile(self, msg: GetProfile) -> int:
+        return msg.user_id
+
+
+async def test_a_domain_error_is_an_expected_outcome_logged_at_info_without_traceback(make_system, log_records):
+    system = make_system()
+    ref = system.spawn("gate", factory=Gate)
+    await system.start()
+    with pytest.raises(WrongPassword):
+        await ref.ask(Login(user_id=5, password="hunter2"))
+    [line] = [r for r in log_records if r["extra"].get("message_type") == "Login"]
+    assert (line["level"].name, line["exception"]) == ("INFO", None)
+
+
+async def test_a_handler_that_opts_out_is_neither_logged_nor_timed(make_system, log_records, timings):
+    system = make_system()
+    ref = system.spawn("gate", factory=Gate)
+    await system.start()
+    assert await ref.ask(GetProfile(user_id=2)) == 2
+    assert not [r for r in log_records if r["extra"].get("message_type") == "GetProfile"]
+    assert not [t for t in timings if t[1] == "GetProfile"] and "GetProfile" not in ref.metrics()["timed"]

@@ -9,7 +9,7 @@ import pytest
 from actors.aspects import configure_cache
 from actors.bank.messages import Catalog, SourceEntry, SubjectEntry, ThemeEntry
 from actors.filters.actor import FiltersActor
-from actors.filters.provider import filters_asker
+from actors.training.filters_asker import filters_asker
 from actors.filters.views import FilterSettings
 from actors.runtime import Actor, ActorRef, ActorSystem, Event, handles
 from actors.training.filters import FiltersFor
@@ -77,7 +77,7 @@ class EventLog(Actor):
     def __init__(self, events: list) -> None:
         self.events = events
 
-    @handles(Event)
+    @handles(Event, logged=False, timed=False)
     async def record(self, event: Event) -> None:
         self.events.append(event)
 

@@ -1,4 +1,4 @@
-"""filters_for(user_id) -> QuestionFilter: how training's GetNextQuestion learns a user's filter."""
+"""What training asks the filters actor: filters_for(user_id) -> the user's QuestionFilter."""
 from __future__ import annotations
 
 from actors.filters.messages import GetUserFilter
