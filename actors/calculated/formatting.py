@@ -7,6 +7,7 @@ Format specs (after a colon in a placeholder, see placeholders.py):
   "N"     up to N decimals (0–6), trailing zeros dropped
   "Nf"    exactly N decimals: 12,50
   "+…"    the sign as an operator, for a term of a formula: "+ 20", "− 20" (then N / Nf as above)
+  "±…"    always a sign, written tight: "+3", "−2" (UTC+3)
   "time"  hours as a clock time, wrapped to a day: 13.5 -> 13:30, 25 -> 01:00, -1 -> 23:00
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 DEFAULT_DECIMALS = 2
 MAX_DECIMALS = 6
 MINUS = "\u2212"
-_SPEC = re.compile(r"(?P<sign>\+)?(?P<decimals>\d)?(?P<fixed>f)?")
+_SPEC = re.compile(r"(?P<sign>[+±])?(?P<decimals>\d)?(?P<fixed>f)?")
 _GROUPS = {"ru": "\u00a0", "en": ","}
 _POINTS = {"ru": ",", "en": "."}
 
@@ -27,7 +28,8 @@ _POINTS = {"ru": ",", "en": "."}
 class NumberFormat:
     decimals: int = DEFAULT_DECIMALS
     fixed: bool = False
-    signed: bool = False
+    signed: bool = False      # "+ 20": a term of a formula
+    tight_sign: bool = False  # "+20": a zone, a change
     clock: bool = False
 
 
@@ -37,11 +39,12 @@ def parse_spec(spec: str, default_decimals: int = DEFAULT_DECIMALS) -> NumberFor
         return NumberFormat(clock=True)
     match = _SPEC.fullmatch(spec)
     if match is None or (match["fixed"] and not match["decimals"]):
-        raise ValueError(f"unknown number format {spec!r}: use N, Nf, +N, +Nf or time (N: 0–6 decimals)")
+        raise ValueError(f"unknown number format {spec!r}: use N, Nf, +N, ±N (with f too) or time (N: 0–6 decimals)")
     decimals = int(match["decimals"] or default_decimals)
     if decimals > MAX_DECIMALS:
         raise ValueError(f"at most {MAX_DECIMALS} decimals")
-    return NumberFormat(decimals=decimals, fixed=bool(match["fixed"]), signed=bool(match["sign"]))
+    return NumberFormat(decimals=decimals, fixed=bool(match["fixed"]), signed=match["sign"] == "+",
+                        tight_sign=match["sign"] == "±")
 
 
 def rounded(value: float, decimals: int) -> Decimal:
@@ -64,6 +67,8 @@ def format_number(value: float, locale: str, number_format: NumberFormat = Numbe
     negative = amount < 0
     if number_format.signed:
         return f"{MINUS if negative else '+'} {text}"
+    if number_format.tight_sign:
+        return f"{MINUS if negative else '+'}{text}"
     return MINUS + text if negative else text
 
 
