@@ -9,6 +9,7 @@ explanations and charts are computed. The public API, in the order a serve uses 
     png = render_chart(compiled, drawn, "ru")         # charts.py: PNG bytes or None
     drawn = evaluate(compiled, params)                # chosen or kept parameters -> Draw | Rejection
 """
+
 from actors.calculated.charts import chart_data, chart_png, render_chart
 from actors.calculated.compiled import CompiledTemplate, compile_template
 from actors.calculated.drawing import MAX_TRIES, Draw, Rejection, draw, evaluate
@@ -25,8 +26,27 @@ from actors.calculated.rendering import RenderedQuestion, render
 from actors.calculated.validation import ValidationReport, draw_problems, validate_template
 
 __all__ = [
-    "MAX_TRIES", "CompiledTemplate", "Draw", "DrawFailed", "EvaluationError", "ExpressionError",
-    "FieldError", "Rejection", "RenderedQuestion", "Template", "TemplateFile", "TemplateInvalid",
-    "ValidationReport", "chart_data", "chart_png", "compile_template", "draw", "draw_problems",
-    "evaluate", "load_templates", "render", "render_chart", "validate_template",
+    "MAX_TRIES",
+    "CompiledTemplate",
+    "Draw",
+    "DrawFailed",
+    "EvaluationError",
+    "ExpressionError",
+    "FieldError",
+    "Rejection",
+    "RenderedQuestion",
+    "Template",
+    "TemplateFile",
+    "TemplateInvalid",
+    "ValidationReport",
+    "chart_data",
+    "chart_png",
+    "compile_template",
+    "draw",
+    "draw_problems",
+    "evaluate",
+    "load_templates",
+    "render",
+    "render_chart",
+    "validate_template",
 ]

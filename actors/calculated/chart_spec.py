@@ -1,5 +1,6 @@
 """A template's chart: axes, curves, segments, marked points and shaded areas, every number an
 expression over the template's names (charts.py draws it)."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -30,6 +31,7 @@ class Axis(Strict):
 class Curve(Strict):
     """y as an expression of x, or x as an expression of y (a demand Q = a - b*P is `x: a - b*y`),
     over `span` (default: the other axis's range)."""
+
     label: Text100 | None = None
     label_en: Text100 | None = None
     y: Expr | None = None

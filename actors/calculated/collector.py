@@ -1,5 +1,6 @@
 """Compiles many expressions and texts of one template, keeping every error with its field
 instead of stopping at the first, so an author fixes a template in one pass."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -21,8 +22,9 @@ class Collector:
         self.errors: list[FieldError] = []
         self.decimals = decimals  # the template's: the default precision of its placeholders
 
-    def expression(self, source: str, scope: Mapping[str, Kind], expect: Kind | None,
-                   field: str) -> Expression | None:
+    def expression(
+        self, source: str, scope: Mapping[str, Kind], expect: Kind | None, field: str
+    ) -> Expression | None:
         try:
             return compile_expression(source, scope, expect=expect, field=field)
         except ExpressionError as error:

@@ -7,6 +7,7 @@
   text           params and derived;   explanation, checks, chart: also `answer` (open, one)
 
 compile_template raises TemplateInvalid with every error, field by field."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,10 +25,10 @@ class CompiledTemplate:
     template: Template
     derived: tuple[tuple[str, Expression], ...]
     constraints: tuple[Expression, ...]
-    answers: tuple[Expression, ...]          # one for open and one, several for multiple
+    answers: tuple[Expression, ...]  # one for open and one, several for multiple
     mistakes: tuple[Expression, ...]
     checks: tuple[Expression, ...]
-    texts: dict[str, TextTemplate]           # text, explanation, and their _en when given
+    texts: dict[str, TextTemplate]  # text, explanation, and their _en when given
     mistake_notes: dict[str, tuple[TextTemplate | None, ...]]  # "why" per mistake, per language
     chart: CompiledChart | None
 
@@ -44,30 +45,50 @@ def compile_template(template: Template) -> CompiledTemplate:
         expression = collect.expression(source, scope, None, f"derived.{name}")
         derived.append((name, expression))
         scope[name] = expression.kind if expression else "number"  # a broken one: don't cascade errors
-    constraints = [collect.expression(s, scope, "truth", f"constraints[{i}]")
-                   for i, s in enumerate(template.constraints)]
+    constraints = [
+        collect.expression(s, scope, "truth", f"constraints[{i}]") for i, s in enumerate(template.constraints)
+    ]
     if template.answers is not None:
-        answers = [collect.expression(s, scope, "number", f"answers[{i}]") for i, s in enumerate(template.answers)]
+        answers = [
+            collect.expression(s, scope, "number", f"answers[{i}]") for i, s in enumerate(template.answers)
+        ]
     else:
         answers = [collect.expression(template.answer or "", scope, "number", "answer")]
-    mistakes = [collect.expression(m.value, scope, "number", f"mistakes[{i}].value")
-                for i, m in enumerate(template.mistakes)]
-    texts = {"text": collect.text(template.text, scope, "text"),
-             "text_en": collect.text(template.text_en, scope, "text_en")}
+    mistakes = [
+        collect.expression(m.value, scope, "number", f"mistakes[{i}].value")
+        for i, m in enumerate(template.mistakes)
+    ]
+    texts = {
+        "text": collect.text(template.text, scope, "text"),
+        "text_en": collect.text(template.text_en, scope, "text_en"),
+    }
     after = {**scope, "answer": "number"} if template.answers is None else scope
-    texts |= {"explanation": collect.text(template.explanation, after, "explanation"),
-              "explanation_en": collect.text(template.explanation_en, after, "explanation_en")}
-    notes = {lang: tuple(collect.text(getattr(m, f"why{suffix}"), scope, f"mistakes[{i}].why{suffix}")
-                         for i, m in enumerate(template.mistakes))
-             for lang, suffix in (("ru", ""), ("en", "_en"))}
+    texts |= {
+        "explanation": collect.text(template.explanation, after, "explanation"),
+        "explanation_en": collect.text(template.explanation_en, after, "explanation_en"),
+    }
+    notes = {
+        lang: tuple(
+            collect.text(getattr(m, f"why{suffix}"), scope, f"mistakes[{i}].why{suffix}")
+            for i, m in enumerate(template.mistakes)
+        )
+        for lang, suffix in (("ru", ""), ("en", "_en"))
+    }
     checks = [collect.expression(s, after, "truth", f"checks[{i}]") for i, s in enumerate(template.checks)]
     chart = compile_chart(template.chart, after, collect) if template.chart else None
     if collect.errors:
         raise TemplateInvalid(template.external_id, collect.errors)
     return CompiledTemplate(
-        template=template, derived=tuple(derived), constraints=tuple(constraints),  # type: ignore[arg-type]
-        answers=tuple(answers), mistakes=tuple(mistakes), checks=tuple(checks),  # type: ignore[arg-type]
-        texts={k: v for k, v in texts.items() if v is not None}, mistake_notes=notes, chart=chart)
+        template=template,
+        derived=tuple(derived),
+        constraints=tuple(constraints),  # type: ignore[arg-type]
+        answers=tuple(answers),
+        mistakes=tuple(mistakes),
+        checks=tuple(checks),  # type: ignore[arg-type]
+        texts={k: v for k, v in texts.items() if v is not None},
+        mistake_notes=notes,
+        chart=chart,
+    )
 
 
 def field_errors(template: Template) -> list[FieldError]:

@@ -6,6 +6,7 @@ in ("derived.p_eq", "constraints[2]") once the template compiler knows it, `posi
 field by field (what the bank's import will report per row); DrawFailed is a valid template that
 found no parameters for one seed (serving retires it with a report).
 """
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
@@ -15,6 +16,7 @@ from actors.errors import InvalidInput
 
 class ExpressionError(InvalidInput):
     """An expression is wrong or cannot be computed."""
+
     code = "expression_error"
 
     def __init__(self, message: str, position: int | None = None, field: str | None = None) -> None:
@@ -34,33 +36,39 @@ class ExpressionError(InvalidInput):
 
 class ExpressionSyntaxError(ExpressionError):
     """The expression does not parse."""
+
     code = "expression_syntax"
 
 
 class UnknownName(ExpressionError):
     """The expression uses a name that is not a parameter, a derived value or a function."""
+
     code = "expression_unknown_name"
 
 
 class ExpressionTypeError(ExpressionError):
     """A number where a truth value is needed, or the other way round."""
+
     code = "expression_type"
 
 
 class ExpressionTooComplex(ExpressionError):
     """The expression is longer, deeper or bigger than the limits allow."""
+
     code = "expression_too_complex"
 
 
 class EvaluationError(ExpressionError):
     """The expression parsed but this draw cannot compute it: division by zero, sqrt of a negative
     number, a value beyond the magnitude limit."""
+
     code = "expression_evaluation"
 
 
 class FieldError(BaseModel):
     """One problem of a template. field: where, in the template's JSON ("answer", "params.a",
     "mistakes[1].value", "chart.curves[0].y"); message: what to fix."""
+
     model_config = ConfigDict(frozen=True)
 
     field: str
@@ -72,16 +80,21 @@ class FieldError(BaseModel):
 
 class TemplateInvalid(InvalidInput):
     """The template cannot be used; `errors` says what to fix, field by field."""
+
     code = "template_invalid"
 
     def __init__(self, external_id: str | None, errors: list[FieldError]) -> None:
         self.external_id = external_id
         self.errors = tuple(errors)
         name = f"template {external_id!r}" if external_id else "the template"
-        super().__init__(f"{name} is invalid: " + "; ".join(map(str, errors[:5]))
-                         + (f" … and {len(errors) - 5} more" if len(errors) > 5 else ""))
+        super().__init__(
+            f"{name} is invalid: "
+            + "; ".join(map(str, errors[:5]))
+            + (f" … and {len(errors) - 5} more" if len(errors) > 5 else "")
+        )
 
 
 class DrawFailed(InvalidInput):
     """No parameters meeting the template's constraints were found for this seed."""
+
     code = "template_draw_failed"

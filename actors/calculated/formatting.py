@@ -10,6 +10,7 @@ Format specs (after a colon in a placeholder, see placeholders.py):
   "±…"    always a sign, written tight: "+3", "−2" (UTC+3)
   "time"  hours as a clock time, wrapped to a day: 13.5 -> 13:30, 25 -> 01:00, -1 -> 23:00
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ _POINTS = {"ru": ",", "en": "."}
 class NumberFormat:
     decimals: int = DEFAULT_DECIMALS
     fixed: bool = False
-    signed: bool = False      # "+ 20": a term of a formula
+    signed: bool = False  # "+ 20": a term of a formula
     tight_sign: bool = False  # "+20": a zone, a change
     clock: bool = False
 
@@ -39,12 +40,18 @@ def parse_spec(spec: str, default_decimals: int = DEFAULT_DECIMALS) -> NumberFor
         return NumberFormat(clock=True)
     match = _SPEC.fullmatch(spec)
     if match is None or (match["fixed"] and not match["decimals"]):
-        raise ValueError(f"unknown number format {spec!r}: use N, Nf, +N, ±N (with f too) or time (N: 0–6 decimals)")
+        raise ValueError(
+            f"unknown number format {spec!r}: use N, Nf, +N, ±N (with f too) or time (N: 0–6 decimals)"
+        )
     decimals = int(match["decimals"] or default_decimals)
     if decimals > MAX_DECIMALS:
         raise ValueError(f"at most {MAX_DECIMALS} decimals")
-    return NumberFormat(decimals=decimals, fixed=bool(match["fixed"]), signed=match["sign"] == "+",
-                        tight_sign=match["sign"] == "±")
+    return NumberFormat(
+        decimals=decimals,
+        fixed=bool(match["fixed"]),
+        signed=match["sign"] == "+",
+        tight_sign=match["sign"] == "±",
+    )
 
 
 def rounded(value: float, decimals: int) -> Decimal:

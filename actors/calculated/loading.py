@@ -1,6 +1,7 @@
 """A templates file (data/questions/FORMAT.md, "Calculated questions") -> validated templates, or
 ImportRejected listing every problem by row (the template's 1-based position) and field, as the
 bank's importer reports questions."""
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ MAX_TEMPLATES = 1000
 @dataclass(frozen=True)
 class TemplateFile:
     filename: str
-    subject_names: dict[str, str]     # the document's default subject, when it names one
+    subject_names: dict[str, str]  # the document's default subject, when it names one
     templates: list[Template]
 
 
@@ -39,19 +40,31 @@ def load_templates(content: bytes, filename: str, validate: bool = True) -> Temp
         try:
             template = Template.model_validate({"subject": default, **item} if default else item, strict=True)
         except ValidationError as exc:
-            errors += [RowError(row=number, field=".".join(map(str, e["loc"])) or None,
-                                message="unknown field" if e["type"] == "extra_forbidden" else e["msg"])
-                       for e in exc.errors()]
+            errors += [
+                RowError(
+                    row=number,
+                    field=".".join(map(str, e["loc"])) or None,
+                    message="unknown field" if e["type"] == "extra_forbidden" else e["msg"],
+                )
+                for e in exc.errors()
+            ]
             continue
         if validate:
-            errors += [RowError(row=number, field=e.field, message=e.message)
-                       for e in validate_template(template).errors]
+            errors += [
+                RowError(row=number, field=e.field, message=e.message)
+                for e in validate_template(template).errors
+            ]
         rows.append((number, template))
     seen: dict[str, int] = {}
     for number, template in rows:
         if template.external_id in seen:
-            errors.append(RowError(row=number, field="external_id", message=f"{template.external_id!r} "
-                                   f"is already used in row {seen[template.external_id]}"))
+            errors.append(
+                RowError(
+                    row=number,
+                    field="external_id",
+                    message=f"{template.external_id!r} is already used in row {seen[template.external_id]}",
+                )
+            )
         seen.setdefault(template.external_id, number)
     if errors:
         raise ImportRejected(errors)
@@ -62,6 +75,7 @@ def load_templates(content: bytes, filename: str, validate: bool = True) -> Temp
 def _document(content: bytes) -> dict[str, Any]:
     def refuse(message: str) -> ImportRejected:
         return ImportRejected([RowError(row=None, field=None, message=message)])
+
     if len(content) > MAX_FILE_BYTES:
         raise refuse(f"the file is over {MAX_FILE_BYTES // 2**20} MB")
     try:
@@ -69,17 +83,21 @@ def _document(content: bytes) -> dict[str, Any]:
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise refuse(f"not valid UTF-8 JSON: {exc}") from None
     if not isinstance(document, dict):
-        raise refuse("the document must be an object with \"format\" and \"templates\"")
+        raise refuse('the document must be an object with "format" and "templates"')
     problems = [f"unknown key {key!r}" for key in sorted(set(document) - _TOP_KEYS)]
     if document.get("format") != FORMAT:
-        problems.append(f"\"format\" must be {FORMAT!r}")
+        problems.append(f'"format" must be {FORMAT!r}')
     subject = document.get("subject")
-    if subject is not None and not (isinstance(subject, dict) and isinstance(subject.get("code"), str)
-                                    and isinstance(subject.get("name", ""), str) and set(subject) <= {"code", "name"}):
-        problems.append("\"subject\" must be an object {\"code\": …, \"name\": …}")
+    if subject is not None and not (
+        isinstance(subject, dict)
+        and isinstance(subject.get("code"), str)
+        and isinstance(subject.get("name", ""), str)
+        and set(subject) <= {"code", "name"}
+    ):
+        problems.append('"subject" must be an object {"code": …, "name": …}')
     templates = document.get("templates")
     if not isinstance(templates, list) or not templates or len(templates) > MAX_TEMPLATES:
-        problems.append(f"\"templates\" must be a list of 1 to {MAX_TEMPLATES} templates")
+        problems.append(f'"templates" must be a list of 1 to {MAX_TEMPLATES} templates')
     if problems:
         raise ImportRejected([RowError(row=None, field=None, message=p) for p in problems])
     return document

@@ -1,6 +1,7 @@
 """A calculated question's template, as the bank's JSON holds it (data/questions/FORMAT.md,
 "Calculated questions"). Pydantic checks the shape here; compiled.py checks the expressions and
 validation.py the draws."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -34,6 +35,7 @@ Number = Annotated[float, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE, allow_inf_n
 
 class ParamSpec(Strict):
     """A range {min, max, step} or a list {values}."""
+
     min: Number | None = None
     max: Number | None = None
     step: Number | None = Field(None, gt=0)
@@ -63,12 +65,14 @@ class ParamSpec(Strict):
     def value(self, index: int) -> float:
         if self.values is not None:
             return float(self.values[index])
-        return round(self.min + index * self.step, 10)  # type: ignore[operator]  # 0.1 steps stay 0.3, not 0.30000000000000004
+        # Rounded, so that 0.1 steps give 0.3, not 0.30000000000000004.
+        return round(self.min + index * self.step, 10)  # type: ignore[operator]
 
 
 class Mistake(Strict):
     """A wrong option: the number a typical mistake gives. `why` says which mistake (for the
     reviewer, and for a hint after a wrong answer)."""
+
     value: Expr
     why: Text500 | None = None
     why_en: Text500 | None = None
@@ -85,9 +89,9 @@ class Template(Strict):
     params: dict[Identifier, ParamSpec] = Field(min_length=1, max_length=MAX_PARAMS)
     derived: dict[Identifier, Expr] = Field(default_factory=dict, max_length=MAX_DERIVED)
     constraints: list[Expr] = Field(default_factory=list, max_length=MAX_RULES)
-    answer: Expr | None = None                    # open and one
+    answer: Expr | None = None  # open and one
     answers: list[Expr] | None = Field(None, min_length=1, max_length=MAX_CHOICES - 1)  # multiple
-    decimals: int = Field(2, ge=0, le=6)          # the answer is rounded to this many decimals
+    decimals: int = Field(2, ge=0, le=6)  # the answer is rounded to this many decimals
     tolerance: float | None = Field(None, ge=0, le=MAX_MAGNITUDE)  # open only, absolute
     option_format: Literal["number", "time"] = "number"
     mistakes: list[Mistake] = Field(default_factory=list, max_length=MAX_CHOICES - 1)

@@ -4,6 +4,7 @@ A placeholder is `{expression}` or `{expression:format}` (formats: formatting.py
 is any number expression over the template's names; without a format it shows up to the template's
 `decimals`. `{{` and `}}` write literal braces. The
 language of the text decides the decimal separator: the caller passes "ru" or "en"."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -31,18 +32,23 @@ class TextTemplate:
         return frozenset().union(*(p.expression.names for p in self.parts if isinstance(p, Placeholder)))
 
     def render(self, env: Env, locale: str) -> str:
-        return "".join(part if isinstance(part, str)
-                       else format_number(float(part.expression(env)), locale, part.number_format)
-                       for part in self.parts)
+        return "".join(
+            part
+            if isinstance(part, str)
+            else format_number(float(part.expression(env)), locale, part.number_format)
+            for part in self.parts
+        )
 
 
-def compile_text(text: str, scope: Mapping[str, Kind], field: str, decimals: int = DEFAULT_DECIMALS) -> TextTemplate:
+def compile_text(
+    text: str, scope: Mapping[str, Kind], field: str, decimals: int = DEFAULT_DECIMALS
+) -> TextTemplate:
     parts: list[str | Placeholder] = []
     literal: list[str] = []
     at = 0
     while at < len(text):
         char = text[at]
-        if char in "{}" and text[at + 1:at + 2] == char:
+        if char in "{}" and text[at + 1 : at + 2] == char:
             literal.append(char)
             at += 2
         elif char == "}":
@@ -53,7 +59,7 @@ def compile_text(text: str, scope: Mapping[str, Kind], field: str, decimals: int
                 raise ExpressionSyntaxError("a '{' without its '}': write '{{' for a brace", at, field)
             parts.append("".join(literal))
             literal = []
-            parts.append(_placeholder(text[at + 1:end], at + 1, scope, field, decimals))
+            parts.append(_placeholder(text[at + 1 : end], at + 1, scope, field, decimals))
             at = end + 1
         else:
             literal.append(char)

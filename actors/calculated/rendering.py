@@ -3,6 +3,7 @@
 
 English when asked for and the template has it, otherwise Russian; `locale` says which, and the
 numbers follow it (24,5 in Russian, 24.5 in English)."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
@@ -17,6 +18,7 @@ class RenderedQuestion(BaseModel):
     """`correct` as the bank keeps it: one -> the option index, multiple -> the sorted indices,
     open -> the accepted answers (plain numbers, compared by actors/training/normalize.py within
     `tolerance`). `mistake_notes`: option index -> which typical mistake gives that option."""
+
     model_config = ConfigDict(frozen=True)
 
     external_id: str
@@ -60,10 +62,18 @@ def render(compiled: CompiledTemplate, drawn: Draw, locale: str = "ru") -> Rende
     else:
         correct = list(drawn.correct)
     return RenderedQuestion(
-        external_id=template.external_id, seed=drawn.seed, params=drawn.params, locale=lang, type=template.type,
+        external_id=template.external_id,
+        seed=drawn.seed,
+        params=drawn.params,
+        locale=lang,
+        type=template.type,
         text=compiled.texts[f"text{suffix}"].render(env, lang),
         options=tuple(format_number(value, lang, shown) for value in drawn.options),
-        correct=correct, tolerance=template.tolerance if template.type == "open" else None,
+        correct=correct,
+        tolerance=template.tolerance if template.type == "open" else None,
         explanation=compiled.texts[f"explanation{suffix}"].render(env, lang),
-        mistake_notes=notes, difficulty=template.difficulty, points=template.effective_points,
-        may_in_subway=template.may_in_subway)
+        mistake_notes=notes,
+        difficulty=template.difficulty,
+        points=template.effective_points,
+        may_in_subway=template.may_in_subway,
+    )

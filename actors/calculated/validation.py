@@ -2,6 +2,7 @@
 candidate draws: enough meet the constraints that serving (MAX_TRIES tries per seed) never runs dry,
 and every accepted draw computes its answer, options, texts and chart and passes its checks.
 Errors are per field, as the import will report them per row."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -17,7 +18,7 @@ from actors.calculated.rendering import render
 VALIDATION_TRIES = 1000
 # At 2% of tries accepted, a serve (1000 tries) finds no draw with probability 0.98^1000 ≈ 2e-9.
 MIN_ACCEPTED = 20
-CHARTED_DRAWS = 30     # charts are evaluated on this many accepted draws (121 points per curve)
+CHARTED_DRAWS = 30  # charts are evaluated on this many accepted draws (121 points per curve)
 MAX_TEXT = 4000
 MAX_OPTION = 500
 
@@ -26,8 +27,8 @@ MAX_OPTION = 500
 class ValidationReport:
     external_id: str
     errors: tuple[FieldError, ...]
-    accepted: int = 0          # of VALIDATION_TRIES candidates
-    distinct: int = 0          # different parameter sets among them: how "endless" the practice is
+    accepted: int = 0  # of VALIDATION_TRIES candidates
+    distinct: int = 0  # different parameter sets among them: how "endless" the practice is
 
     @property
     def ok(self) -> bool:
@@ -39,7 +40,7 @@ def validate_template(template: Template) -> ValidationReport:
         compiled = compile_template(template)
     except TemplateInvalid as invalid:
         return ValidationReport(template.external_id, invalid.errors)
-    errors: dict[str, FieldError] = {}      # the first problem per field is enough to fix it
+    errors: dict[str, FieldError] = {}  # the first problem per field is enough to fix it
     failed: Counter[str] = Counter()
     accepted: list[Draw] = []
     for attempt in range(VALIDATION_TRIES):
@@ -47,8 +48,13 @@ def validate_template(template: Template) -> ValidationReport:
         if isinstance(outcome, Rejection):
             failed[f"{outcome.field}: {outcome.reason}"] += 1
             if outcome.broken:
-                errors.setdefault(outcome.field, FieldError(field=outcome.field, message=outcome.reason
-                                                            + f" (with {_shown(candidate(compiled, 0, attempt))})"))
+                errors.setdefault(
+                    outcome.field,
+                    FieldError(
+                        field=outcome.field,
+                        message=outcome.reason + f" (with {_shown(candidate(compiled, 0, attempt))})",
+                    ),
+                )
             continue
         accepted.append(outcome)
         for problem in draw_problems(compiled, outcome, with_chart=len(accepted) <= CHARTED_DRAWS):
@@ -67,7 +73,9 @@ def draw_problems(compiled: CompiledTemplate, drawn: Draw, with_chart: bool = Tr
     for index, check in enumerate(compiled.checks):
         try:
             if not check(drawn.values):
-                problems.append(FieldError(field=f"checks[{index}]", message=f"`{check.source}` fails{where}"))
+                problems.append(
+                    FieldError(field=f"checks[{index}]", message=f"`{check.source}` fails{where}")
+                )
         except EvaluationError as error:
             problems.append(FieldError(field=f"checks[{index}]", message=error.message + where))
     for locale in ("ru", "en") if compiled.template.has_english else ("ru",):
@@ -81,8 +89,12 @@ def draw_problems(compiled: CompiledTemplate, drawn: Draw, with_chart: bool = Tr
         suffix = "_en" if locale == "en" else ""
         for name, value in (("text", shown.text), ("explanation", shown.explanation)):
             if len(value) > MAX_TEXT:
-                problems.append(FieldError(field=name + suffix, message=f"renders to {len(value)} characters"
-                                                                        f" (the limit is {MAX_TEXT}){where}"))
+                problems.append(
+                    FieldError(
+                        field=name + suffix,
+                        message=f"renders to {len(value)} characters (the limit is {MAX_TEXT}){where}",
+                    )
+                )
         if any(len(option) > MAX_OPTION for option in shown.options):
             problems.append(FieldError(field="options", message=f"an option is over {MAX_OPTION} characters"))
     return problems
@@ -96,5 +108,7 @@ def _too_few(count: int, failed: Counter[str]) -> str:
     reasons = "; ".join(f"{reason} ({times} times)" for reason, times in failed.most_common(3))
     if count == 0:
         return f"no draw of {VALIDATION_TRIES} meets the constraints; most often: {reasons}"
-    return (f"only {count} of {VALIDATION_TRIES} draws meet the constraints (at least {MIN_ACCEPTED} are"
-            f" needed, so that serving never runs out of tries); most often: {reasons}")
+    return (
+        f"only {count} of {VALIDATION_TRIES} draws meet the constraints (at least {MIN_ACCEPTED} are"
+        f" needed, so that serving never runs out of tries); most often: {reasons}"
+    )

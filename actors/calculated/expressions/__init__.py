@@ -2,6 +2,7 @@
 and/or/not, and a few whitelisted functions. Text is tokenized and parsed by our code and compiled
 into closures; Python's eval/exec/compile never see it. See data/questions/FORMAT.md (the
 expression language) for the grammar, the functions and the limits."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -12,7 +13,7 @@ from actors.calculated.expressions.compiler import Code, Env, Kind, Value, compi
 from actors.calculated.expressions.nodes import Name, Node
 from actors.calculated.expressions.parser import parse
 
-__all__ = ["Expression", "Kind", "Value", "Env", "compile_expression"]
+__all__ = ["Env", "Expression", "Kind", "Value", "compile_expression"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -30,8 +31,9 @@ class Expression:
             raise error.in_field(self.field) if self.field else error from None
 
 
-def compile_expression(source: str, scope: Mapping[str, Kind], expect: Kind | None = None,
-                       field: str | None = None) -> Expression:
+def compile_expression(
+    source: str, scope: Mapping[str, Kind], expect: Kind | None = None, field: str | None = None
+) -> Expression:
     """`scope`: the names the expression may read and their kinds. `expect`: the kind the field
     needs (a constraint is a truth value, an answer a number). Errors name `field`."""
     try:

@@ -2,6 +2,7 @@
 must be in the scope, a truth value is never added and a number is never `and`ed, so a draw only
 meets arithmetic errors (division by zero, a domain, the magnitude limit). The code is a tree of
 closures over floats and bools: nothing in it can reach a Python object or builtin."""
+
 from __future__ import annotations
 
 import difflib
@@ -47,10 +48,20 @@ def _power(a: float, b: float) -> float:
 
 
 ARITHMETIC: dict[str, Callable[[float, float], float]] = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": _divide, "^": _power}
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": _divide,
+    "^": _power,
+}
 COMPARE: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
-    "==": _near, "!=": lambda a, b: not _near(a, b)}
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": _near,
+    "!=": lambda a, b: not _near(a, b),
+}
 
 
 def compile_node(node: Node, scope: Mapping[str, Kind]) -> tuple[Kind, Code]:
@@ -73,8 +84,9 @@ def _name(node: Name, scope: Mapping[str, Kind]) -> tuple[Kind, Code]:
     if name in FUNCTIONS or name == "if":
         raise UnknownName(f"{name} is a function: call it, as in {name}(x)", node.position)
     hint = difflib.get_close_matches(name, list(scope), n=1)
-    raise UnknownName(f"unknown name {name!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""),
-                      node.position)
+    raise UnknownName(
+        f"unknown name {name!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""), node.position
+    )
 
 
 def _expect(kind: Kind, node: Node, scope: Mapping[str, Kind], role: str) -> Code:
@@ -113,6 +125,7 @@ def _binary(node: Binary, scope: Mapping[str, Kind]) -> tuple[Kind, Code]:
             return checked(apply(left(env), right(env)), position)
         except EvaluationError as error:
             raise error if error.position is not None else EvaluationError(error.message, position) from None
+
     return "number", arithmetic
 
 
@@ -129,11 +142,16 @@ def _call(node: Call, scope: Mapping[str, Kind]) -> tuple[Kind, Code]:
     if function is None:
         if name in scope:
             raise UnknownName(f"{name!r} is a value, not a function", position)
-        raise UnknownName(f"unknown function {name!r}; the functions are: "
-                          + ", ".join(sorted([*FUNCTIONS, "if"])), position)
+        raise UnknownName(
+            f"unknown function {name!r}; the functions are: " + ", ".join(sorted([*FUNCTIONS, "if"])),
+            position,
+        )
     if not function.fewest <= count <= function.most:
-        takes = (f"{function.fewest}" if function.fewest == function.most
-                 else f"{function.fewest} to {function.most}")
+        takes = (
+            f"{function.fewest}"
+            if function.fewest == function.most
+            else f"{function.fewest} to {function.most}"
+        )
         raise ExpressionTypeError(f"{name}() takes {takes} argument(s), not {count}", position)
     arguments = [_expect("number", a, scope, f"an argument of {name}()") for a in node.arguments]
     implementation = function.implementation
@@ -145,4 +163,5 @@ def _call(node: Call, scope: Mapping[str, Kind]) -> tuple[Kind, Code]:
         except EvaluationError as error:
             raise EvaluationError(error.message, position) from None
         return result if isinstance(result, bool) else checked(result, position)
+
     return function.returns, call  # type: ignore[return-value]

@@ -1,6 +1,7 @@
 """The whitelisted functions: the only calls an expression can make. Each takes and returns plain
 floats (whole() returns a truth value); `if` is not here: the compiler makes it lazy, so
 `if(q > 0, tc / q, 0)` never divides by zero."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """The syntax tree of an expression: what the parser builds and the compiler turns into code."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,14 +19,14 @@ class Name:
 
 @dataclass(frozen=True)
 class Unary:
-    op: str            # "-", "+", "not"
+    op: str  # "-", "+", "not"
     operand: Node
     position: int
 
 
 @dataclass(frozen=True)
 class Binary:
-    op: str            # + - * / ^, < <= > >= == !=, and, or
+    op: str  # + - * / ^, < <= > >= == !=, and, or
     left: Node
     right: Node
     position: int

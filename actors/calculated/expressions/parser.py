@@ -1,6 +1,7 @@
 """Tokens -> syntax tree, by recursive descent. Precedence, lowest first:
 or · and · not · comparisons (no chains) · + - · * / · unary - + · ^ (right-associative).
 So -2^2 = -4, 2^-1 = 0.5, 2^3^2 = 512, and `a < b < c` is refused (write `a < b and b < c`)."""
+
 from __future__ import annotations
 
 from actors.calculated.errors import ExpressionSyntaxError, ExpressionTooComplex
@@ -56,8 +57,9 @@ class _Parser:
             left = self._node(Binary(token.text, left, self._sum(), token.position))
             following = self._peek()
             if following.kind == "op" and following.text in COMPARISONS:
-                raise ExpressionSyntaxError("comparisons do not chain: write `a < b and b < c`",
-                                            following.position)
+                raise ExpressionSyntaxError(
+                    "comparisons do not chain: write `a < b and b < c`", following.position
+                )
         return left
 
     def _sum(self) -> Node:
@@ -110,8 +112,9 @@ class _Parser:
         while True:
             arguments.append(self._or())
             if len(arguments) > MAX_ARGUMENTS:
-                raise ExpressionTooComplex(f"a call takes at most {MAX_ARGUMENTS} arguments",
-                                           self._peek().position)
+                raise ExpressionTooComplex(
+                    f"a call takes at most {MAX_ARGUMENTS} arguments", self._peek().position
+                )
             if self._accept_op(")") is not None:
                 return tuple(arguments)
             self._expect(",")
@@ -129,8 +132,7 @@ class _Parser:
     def _node(self, node: Node) -> Node:
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise ExpressionTooComplex(f"more than {MAX_NODES} numbers, names and operators",
-                                       node.position)
+            raise ExpressionTooComplex(f"more than {MAX_NODES} numbers, names and operators", node.position)
         return node
 
     def _peek(self) -> Token:
@@ -162,14 +164,16 @@ class _Parser:
             return ExpressionSyntaxError("the expression ends too early", token.position)
         previous = self._tokens[self._at - 1] if self._at else None
         if previous is not None and previous.kind in ("number", "name") and token.kind in ("number", "name"):
-            return ExpressionSyntaxError(f"expected an operator before {token.text!r} (write 2*a, not 2a)",
-                                         token.position)
+            return ExpressionSyntaxError(
+                f"expected an operator before {token.text!r} (write 2*a, not 2a)", token.position
+            )
         return ExpressionSyntaxError(f"unexpected {token.text!r}", token.position)
 
 
 def _number(token: Token) -> float:
     value = float(token.text)
     if not value <= MAX_MAGNITUDE:  # also catches inf from "1e999"
-        raise ExpressionTooComplex(f"the number {token.text} is beyond the limit {MAX_MAGNITUDE:g}",
-                                   token.position)
+        raise ExpressionTooComplex(
+            f"the number {token.text} is beyond the limit {MAX_MAGNITUDE:g}", token.position
+        )
     return value

@@ -1,5 +1,6 @@
 """Text -> tokens. Numbers are decimal (a point, an optional exponent), names are latin identifiers,
 operators are ASCII or their typographic forms (− × ÷ ≤ ≥ ≠), so a formula copied from a text works."""
+
 from __future__ import annotations
 
 import re
@@ -12,13 +13,16 @@ from actors.calculated.expressions.limits import MAX_LENGTH
 TokenKind = Literal["number", "name", "op", "end"]
 
 _ALIASES = {"−": "-", "×": "*", "·": "*", "÷": "/", "≤": "<=", "≥": ">=", "≠": "!=", "=": "=="}
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<space>\s+)
   | (?P<number>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<power>\*\*)
   | (?P<op><=|>=|==|!=|[-+*/^(),<>=−×·÷≤≥≠])
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,9 @@ class Token:
 
 def tokenize(source: str) -> list[Token]:
     if len(source) > MAX_LENGTH:
-        raise ExpressionTooComplex(f"the expression is {len(source)} characters long; the limit is {MAX_LENGTH}")
+        raise ExpressionTooComplex(
+            f"the expression is {len(source)} characters long; the limit is {MAX_LENGTH}"
+        )
     tokens: list[Token] = []
     position = 0
     while position < len(source):
@@ -42,8 +48,11 @@ def tokenize(source: str) -> list[Token]:
             raise ExpressionSyntaxError("use ^ for a power (2^3), not **", position)
         if kind != "space":
             text = match.group()
-            tokens.append(Token("op", _ALIASES.get(text, text), position) if kind == "op"
-                          else Token(kind, text, position))  # type: ignore[arg-type]
+            tokens.append(
+                Token("op", _ALIASES.get(text, text), position)
+                if kind == "op"
+                else Token(kind, text, position)
+            )  # type: ignore[arg-type]
         position = match.end()
     if not tokens:
         raise ExpressionSyntaxError("the expression is empty", 0)

@@ -1,5 +1,6 @@
 """Draws are seeded: the same seed gives the same numbers, text, options, answer, explanation and
 chart; the constraints hold; wrong options never repeat the right one."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,8 +23,9 @@ def test_the_same_seed_gives_the_same_question_and_another_seed_another():
 def test_an_added_parameter_does_not_move_the_others():
     """Each parameter's value hashes its own name: editing a template keeps the rest of a draw."""
     plain = compile_template(template(constraints=[]))
-    extended = compile_template(template(constraints=[], params={
-        **template().model_dump()["params"], "z": {"values": [1, 2]}}))
+    extended = compile_template(
+        template(constraints=[], params={**template().model_dump()["params"], "z": {"values": [1, 2]}})
+    )
     for seed in range(20):
         before, after = draw(plain, seed).params, draw(extended, seed).params
         assert {k: after[k] for k in before} == before
@@ -59,8 +61,9 @@ def test_choice_options_are_distinct_as_shown_and_the_right_one_is_marked():
 
 def test_a_mistake_that_gives_the_right_answer_is_dropped_or_the_draw_redone():
     """b = 1 and c = 0 make a/b equal (a - c)/(b + d) only by chance; min_options decides."""
-    compiled = compile_template(choice(mistakes=[{"value": "p"}, {"value": "p + 1"}, {"value": "p"}],
-                                       min_options=2))
+    compiled = compile_template(
+        choice(mistakes=[{"value": "p"}, {"value": "p + 1"}, {"value": "p"}], min_options=2)
+    )
     for seed in range(30):
         drawn = draw(compiled, seed)
         assert drawn.options == (drawn.answers[0], drawn.answers[0] + 1) and drawn.correct == (0,)
@@ -70,9 +73,17 @@ def test_a_mistake_that_gives_the_right_answer_is_dropped_or_the_draw_redone():
 
 
 def test_multiple_choice_marks_every_right_option():
-    compiled = compile_template(template(type="multiple", answer=None, answers=["p - 1", "p - 2"],
-                                         mistakes=[{"value": "p + 1"}, {"value": "p + 2"}], checks=[],
-                                         explanation="P = {p}", explanation_en="P = {p}"))
+    compiled = compile_template(
+        template(
+            type="multiple",
+            answer=None,
+            answers=["p - 1", "p - 2"],
+            mistakes=[{"value": "p + 1"}, {"value": "p + 2"}],
+            checks=[],
+            explanation="P = {p}",
+            explanation_en="P = {p}",
+        )
+    )
     question = render(compiled, draw(compiled, 3), "en")
     assert question.correct == [0, 1] and len(question.options) == 4
 
@@ -97,9 +108,13 @@ def test_chosen_parameters_give_their_draw_or_say_why_not():
     assert isinstance(drawn, Draw) and drawn.answers == (20.0,) and drawn.values["q"] == 60
     rejected = evaluate(compiled, {"a": 100, "b": 2, "c": -19, "d": 4})
     assert rejected == Rejection("constraints[0]", "`whole(p)` does not hold")
-    broken = evaluate(compile_template(template(derived={"p": "(a - c) / (b - b)", "q": "1"})),
-                      {"a": 100, "b": 2, "c": -19, "d": 4})
-    assert isinstance(broken, Rejection) and broken.field == "derived.p" and "division by zero" in broken.reason
+    broken = evaluate(
+        compile_template(template(derived={"p": "(a - c) / (b - b)", "q": "1"})),
+        {"a": 100, "b": 2, "c": -19, "d": 4},
+    )
+    assert (
+        isinstance(broken, Rejection) and broken.field == "derived.p" and "division by zero" in broken.reason
+    )
 
 
 def test_an_answer_that_cannot_be_computed_is_a_broken_template_not_a_rejection():
@@ -109,11 +124,25 @@ def test_an_answer_that_cannot_be_computed_is_a_broken_template_not_a_rejection(
 
 
 def test_time_options_are_clock_times_told_apart_within_a_day():
-    compiled = compile_template(template(
-        type="one", text="Время {h:time}", text_en=None, explanation_en=None, params={"h": {"min": 0, "max": 23, "step": 1}},
-        derived={}, constraints=[], answer="mod(h + 5, 24)", option_format="time", checks=[],
-        explanation="{answer:time}", mistakes=[{"value": "h + 29"}, {"value": "mod(h - 5, 24)"},
-                                               {"value": "mod(h + 6, 24)"}], min_options=3))
+    compiled = compile_template(
+        template(
+            type="one",
+            text="Время {h:time}",
+            text_en=None,
+            explanation_en=None,
+            params={"h": {"min": 0, "max": 23, "step": 1}},
+            derived={},
+            constraints=[],
+            answer="mod(h + 5, 24)",
+            option_format="time",
+            checks=[],
+            explanation="{answer:time}",
+            mistakes=[{"value": "h + 29"}, {"value": "mod(h - 5, 24)"}, {"value": "mod(h + 6, 24)"}],
+            min_options=3,
+        )
+    )
     question = render(compiled, draw(compiled, 9), "ru")
     assert len(question.options) == 3 and all(":" in o for o in question.options)
-    assert question.options[question.correct] == format_number(draw(compiled, 9).answers[0], "ru", parse_spec("time"))
+    assert question.options[question.correct] == format_number(
+        draw(compiled, 9).answers[0], "ru", parse_spec("time")
+    )

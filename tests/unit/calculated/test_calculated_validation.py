@@ -1,5 +1,6 @@
 """The validator refuses a template with per-field errors: a bad expression, constraints no draw
 meets, a check that fails, a placeholder a draw cannot compute. The loader reports them per row."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,12 @@ def test_a_good_template_passes_and_says_how_varied_it_is():
 
 
 def test_every_bad_expression_is_reported_with_its_field_in_one_pass():
-    errors = errors_of(derived={"p": "(a - c) / (b + d", "q": "a - bb * 2"}, constraints=["p + 1"],
-                       answer="sqrt", explanation="{zz}")
+    errors = errors_of(
+        derived={"p": "(a - c) / (b + d", "q": "a - bb * 2"},
+        constraints=["p + 1"],
+        answer="sqrt",
+        explanation="{zz}",
+    )
     assert errors["derived.p"].startswith("expected ')'")
     assert "unknown name 'bb'; did you mean 'b'?" in errors["derived.q"]
     assert "must be a truth value" in errors["constraints[0]"]
@@ -69,8 +74,13 @@ def test_shape_errors_come_from_the_model():
 
 
 def document(*templates) -> bytes:
-    return json.dumps({"format": "apo-templates/1", "subject": {"code": "economics", "name": "Экономика"},
-                       "templates": list(templates)}).encode()
+    return json.dumps(
+        {
+            "format": "apo-templates/1",
+            "subject": {"code": "economics", "name": "Экономика"},
+            "templates": list(templates),
+        }
+    ).encode()
 
 
 def test_the_loader_reports_errors_per_row_and_field():
@@ -94,11 +104,15 @@ def test_the_loader_reads_a_good_file():
     assert loaded.subject_names == {"economics": "Экономика"}
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"{", "not valid UTF-8 JSON"), (b"[]", "must be an object"),
-    (json.dumps({"format": "apo-questions/1", "templates": [{}]}).encode(), "\"format\" must be"),
-    (json.dumps({"format": "apo-templates/1", "templates": []}).encode(), "1 to 1000 templates"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"{", "not valid UTF-8 JSON"),
+        (b"[]", "must be an object"),
+        (json.dumps({"format": "apo-questions/1", "templates": [{}]}).encode(), '"format" must be'),
+        (json.dumps({"format": "apo-templates/1", "templates": []}).encode(), "1 to 1000 templates"),
+    ],
+)
 def test_the_loader_refuses_a_bad_document(content, message):
     with pytest.raises(ImportRejected, match="not imported") as caught:
         load_templates(content, "t.json")
