@@ -7,6 +7,7 @@ explanations and charts are computed. The public API, in the order a serve uses 
     drawn = draw(compiled, seed)                      # drawing.py: seeded by the served id
     question = render(compiled, drawn, "ru")          # rendering.py: the bank's question shape
     png = render_chart(compiled, drawn, "ru")         # charts.py: PNG bytes or None
+    errors = chosen_params_errors(template, params)   # preview.py: chosen parameters are the template's
     drawn = evaluate(compiled, params)                # chosen or kept parameters -> Draw | Rejection
 """
 
@@ -22,6 +23,7 @@ from actors.calculated.errors import (
 )
 from actors.calculated.loading import TemplateFile, load_templates
 from actors.calculated.model import Template
+from actors.calculated.preview import chosen_params_errors
 from actors.calculated.rendering import RenderedQuestion, render
 from actors.calculated.validation import ValidationReport, draw_problems, validate_template
 
@@ -41,6 +43,7 @@ __all__ = [
     "ValidationReport",
     "chart_data",
     "chart_png",
+    "chosen_params_errors",
     "compile_template",
     "draw",
     "draw_problems",

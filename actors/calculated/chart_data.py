@@ -1,5 +1,6 @@
 """One draw's chart as plain numbers and strings in one language: what charts.py draws. Equal
 ChartData draw equal bytes, so it can key a cache of pictures before anything is drawn."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

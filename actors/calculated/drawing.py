@@ -116,10 +116,8 @@ def _with_options(
         if text in seen:
             return Rejection("answers", f"two right answers both show as {text}")
         seen[text] = (value, None)
-    for index, value in enumerate(wrong):
-        seen.setdefault(
-            format_number(value, "en", shown_format), (value, index)
-        )  # a mistake that gives the right answer is dropped
+    for index, value in enumerate(wrong):  # a mistake that shows like an earlier option is dropped
+        seen.setdefault(format_number(value, "en", shown_format), (value, index))
     if len(seen) < template.min_options:
         return Rejection(
             "options", f"only {len(seen)} distinct options; min_options is {template.min_options}"

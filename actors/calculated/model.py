@@ -62,6 +62,12 @@ class ParamSpec(Strict):
             return len(self.values)
         return int((self.max - self.min) / self.step + 1e-9) + 1  # type: ignore[operator]
 
+    def contains(self, value: float) -> bool:
+        if self.values is not None:
+            return value in self.values
+        steps = (value - self.min) / self.step  # type: ignore[operator]
+        return 0 <= round(steps) < self.count() and abs(steps - round(steps)) < 1e-9
+
     def value(self, index: int) -> float:
         if self.values is not None:
             return float(self.values[index])

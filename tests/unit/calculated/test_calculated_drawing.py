@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from actors.calculated import DrawFailed, Rejection, compile_template, draw, evaluate, render
+from actors.calculated import (
+    DrawFailed,
+    Rejection,
+    chosen_params_errors,
+    compile_template,
+    draw,
+    evaluate,
+    render,
+)
 from actors.calculated.drawing import Draw
 from actors.calculated.formatting import format_number, parse_spec, plain_number
 from tests.unit.calculated.builders import choice, template
@@ -146,3 +154,15 @@ def test_time_options_are_clock_times_told_apart_within_a_day():
     assert question.options[question.correct] == format_number(
         draw(compiled, 9).answers[0], "ru", parse_spec("time")
     )
+
+
+def test_chosen_parameters_must_be_the_template_s_own_values():
+    good = {"a": 100, "b": 2, "c": -20, "d": 4}
+    assert chosen_params_errors(template(), good) == []
+    shown = {e.field: e.message for e in chosen_params_errors(template(), {**good, "a": 101, "b": 7, "z": 1})}
+    assert shown == {
+        "params.z": "not a parameter of this template",
+        "params.a": "101 is not one of 40 to 120 in steps of 2",
+        "params.b": "7 is not one of 1, 2, 3",
+    }
+    assert "params.d" in {e.field for e in chosen_params_errors(template(), {"a": 100, "b": 2, "c": -20})}

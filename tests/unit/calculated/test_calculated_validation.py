@@ -123,6 +123,8 @@ def test_the_loader_refuses_a_bad_document(content, message):
 def test_the_example_in_format_md_is_a_valid_template_file():
     text = (Path(__file__).resolve().parents[3] / "data" / "questions" / "FORMAT.md").read_text()
     section = text[text.index("# Calculated questions") :]
-    example = section[section.index("```json") + len("```json") : section.index("```", section.index("```json") + 7)]
+    example = section[
+        section.index("```json") + len("```json") : section.index("```", section.index("```json") + 7)
+    ]
     (template,) = load_templates(example.encode(), "FORMAT.md").templates
     assert template.external_id == "econ-calc-017" and template.has_english
