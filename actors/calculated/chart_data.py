@@ -1,8 +1,9 @@
 """One draw's chart as plain numbers and strings in one language: what charts.py draws. Equal
-ChartData draw equal bytes, so it can key a cache of pictures before anything is drawn."""
+ChartData draw equal bytes, so key() can name a cached picture before anything is drawn."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 
@@ -40,3 +41,7 @@ class ChartData:
     lines: tuple[Line, ...]
     markers: tuple[Marker, ...]
     shades: tuple[Shade, ...]
+
+    def key(self) -> str:
+        """A digest of everything drawn (repr, not ==: a gap is nan, and nan != nan)."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()

@@ -4,6 +4,8 @@ validation.py the draws."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
@@ -141,6 +143,12 @@ class Template(Strict):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def content_hash(self) -> str:
+        """Same content, same hash (as a question's): an unchanged re-import writes nothing, and a
+        cache of compiled templates can key on it."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
     @property
     def effective_points(self) -> int:

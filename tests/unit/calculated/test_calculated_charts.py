@@ -58,6 +58,8 @@ def test_chart_data_holds_the_computed_numbers_and_gaps():
     afc = data.lines[2]
     assert afc.xs[0] == 0 and afc.ys[0] != afc.ys[0]  # 100 / 0 is a gap (nan), not a failure
     assert data.shades[0].ys == (values["p"], values["p"], values["a"] / values["b"])
+    assert data.key() == chart_data(compile_template(template(chart=CHART)), draw(compiled, 11), "en").key()
+    assert data.key() != chart_data(compiled, drawn, "ru").key()
 
 
 def test_a_template_without_a_chart_draws_none():

@@ -63,6 +63,10 @@ def test_an_answer_or_text_that_a_draw_cannot_compute_is_an_error():
     assert "division by zero" in errors_of(explanation="{1 / (p - p)}")["explanation"]
 
 
+def test_the_content_hash_changes_with_the_content_only():
+    assert template().content_hash() == template().content_hash() != template(decimals=3).content_hash()
+
+
 def test_shape_errors_come_from_the_model():
     with pytest.raises(ValidationError, match="a choice template needs mistakes"):
         template(type="one")
