@@ -9,7 +9,7 @@ import sys
 
 from bench.stats import print_table
 
-BENCHES = ("rest_training", "bot_answers", "mailing", "export", "analytics")
+BENCHES = ("rest_training", "bot_answers", "mailing", "export", "analytics", "calculated")
 
 
 async def run(names: list[str]) -> None:
