@@ -2,6 +2,6 @@
 
 A handler has the signature `(settings, args) -> int` (the exit code).
 """
-from app.commands import admin, analytics, migrate, questions, run, stats
+from app.commands import admin, analytics, migrate, outbox, questions, run, stats
 
-COMMAND_MODULES = (run, migrate, questions, stats, analytics, admin)
+COMMAND_MODULES = (run, migrate, questions, stats, analytics, outbox, admin)

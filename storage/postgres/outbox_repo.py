@@ -39,6 +39,12 @@ RELEASE = """
                       pending = %(pending)s, last_error = %(error)s, dead = %(dead)s
     WHERE id = %(id)s
 """
+DEAD_ROWS = """
+    SELECT id, event_type, user_key, attempts, last_error, created_at FROM outbox
+    WHERE dead ORDER BY id LIMIT %(limit)s
+"""
+# After the bug is fixed: the dead rows are relayed again, from their first subscriber that failed.
+REVIVE = "UPDATE outbox SET dead = false, attempts = 0, available_at = now() WHERE dead"
 UNCLAIM = "UPDATE outbox SET claimed_by = NULL WHERE id = ANY(%(ids)s)"
 STATUS = """
     SELECT count(*) FILTER (WHERE NOT dead) AS backlog, count(*) FILTER (WHERE dead) AS dead,
@@ -83,6 +89,12 @@ class OutboxRepository:
 
     async def unclaim(self, tx: Tx, ids: list[int]) -> None:
         await tx.execute(UNCLAIM, {"ids": ids})
+
+    async def dead_rows(self, tx: Tx, limit: int) -> list[dict[str, Any]]:
+        return await tx.fetchall(DEAD_ROWS, {"limit": limit})
+
+    async def revive(self, tx: Tx) -> int:
+        return await tx.execute(REVIVE)
 
     async def status(self, tx: Tx) -> OutboxStatusRow:
         return OutboxStatusRow.model_validate(await tx.fetchone(STATUS))
