@@ -24,6 +24,7 @@ from app.health import setup_health_routes
 from app.http import setup_http
 from app.keys import ACTORS, ANALYTICS, DATABASE, DOCUMENTS, PROBES, SETTINGS
 from app.resources import open_database
+from app.webapp.setup import setup_webapp
 from app.wiring_stats import documents_probe, open_documents
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -52,6 +53,7 @@ def create_app(settings: Settings, edges: frozenset[str] = EDGES) -> web.Applica
     if "api" in edges:
         setup_api(app)
         setup_admin(app)
+        setup_webapp(app)
     return app
 
 
