@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { t } from "../i18n";
+import { Icon } from "../ui/icons";
 
 export function formatClock(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
@@ -23,7 +24,7 @@ export function Countdown(props: { endsAt: number; onExpired: () => void }) {
   }, [left <= 0]);
   return (
     <p class={"countdown" + (left < 60 ? " urgent" : "")} role="timer" aria-label={t("Time left")}>
-      <span aria-hidden="true">⏱ </span>
+      <Icon name="clock" />
       <span class="countdown-clock" data-seconds-left={Math.max(0, Math.ceil(left))}>{formatClock(left)}</span>
     </p>
   );

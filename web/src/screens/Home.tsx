@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { activeSimulation, dueReviews } from "../api/endpoints";
 import type { SimulationView, UserView } from "../api/types";
 import { nt, t } from "../i18n";
+import { Icon } from "../ui/icons";
 import { Link } from "../ui/kit";
 
 export function Home(props: { user: UserView }) {
@@ -30,17 +31,17 @@ export function Home(props: { user: UserView }) {
       )}
       <nav class="tiles" aria-label={t("What to do")}>
         <Link to="/train" class="tile primary">
-          <span class="tile-icon" aria-hidden="true">✏️</span>
+          <Icon name="train" class="tile-icon" />
           <span class="tile-title">{t("Train")}</span>
           <span class="tile-hint">{t("Questions for your filters")}</span>
         </Link>
         <Link to="/train/adaptive" class="tile">
-          <span class="tile-icon" aria-hidden="true">🎯</span>
+          <Icon name="adaptive" class="tile-icon" />
           <span class="tile-title">{t("Adaptive mode")}</span>
           <span class="tile-hint">{t("Questions at your level")}</span>
         </Link>
         <Link to="/train/mistakes" class="tile">
-          <span class="tile-icon" aria-hidden="true">🔁</span>
+          <Icon name="mistakes" class="tile-icon" />
           <span class="tile-title">{t("Work on mistakes")}</span>
           <span class="tile-hint">
             {due === null ? t("Review what you got wrong") : due === 0 ? t("Nothing due now")
@@ -48,22 +49,22 @@ export function Home(props: { user: UserView }) {
           </span>
         </Link>
         <Link to="/sim" class="tile">
-          <span class="tile-icon" aria-hidden="true">⏱️</span>
+          <Icon name="sim" class="tile-icon" />
           <span class="tile-title">{t("Olympiad simulation")}</span>
           <span class="tile-hint">{t("A timed paper with a debrief")}</span>
         </Link>
         <Link to="/stats" class="tile">
-          <span class="tile-icon" aria-hidden="true">📊</span>
+          <Icon name="stats" class="tile-icon" />
           <span class="tile-title">{t("Statistics")}</span>
           <span class="tile-hint">{t("Progress and the leaderboard")}</span>
         </Link>
         <Link to="/filters" class="tile">
-          <span class="tile-icon" aria-hidden="true">🧰</span>
+          <Icon name="filters" class="tile-icon" />
           <span class="tile-title">{t("Filters")}</span>
           <span class="tile-hint">{t("Subjects, themes, stages")}</span>
         </Link>
         <Link to="/cabinet" class="tile">
-          <span class="tile-icon" aria-hidden="true">👤</span>
+          <Icon name="cabinet" class="tile-icon" />
           <span class="tile-title">{t("Cabinet")}</span>
           <span class="tile-hint">{t("Name, grade, language, reminders")}</span>
         </Link>
