@@ -17,7 +17,7 @@ export function startTelegram(): TelegramLaunch | null {
   if (!isTMA()) return null;
   const initData = retrieveRawInitData();
   if (!initData) return null;
-  init();
+  init({ acceptCustomStyles: false }); // Telegram's <style> injection would break the CSP (no inline styles)
   if (themeParams.mountSync.isAvailable()) {
     themeParams.mountSync();
     if (themeParams.bindCssVars.isAvailable()) themeParams.bindCssVars();

@@ -16,7 +16,7 @@ from aiohttp.test_utils import TestServer
 
 from app.main import create_app
 from app.webapp.setup import DIST
-from tests.support.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram, FakeUser
 from tests.support.fixtures_bot import bot_settings, wait_for_polling_start
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -55,6 +55,9 @@ class WebServer:
     @property
     def app_url(self) -> str:
         return self.base_url + "/app/"
+
+    def user(self, id: int, first_name: str = "Аня", language_code: str | None = "ru") -> FakeUser:
+        return self.fake.user(id, first_name=first_name, language_code=language_code)
 
 
 @pytest.fixture

@@ -25,10 +25,10 @@ export function Debrief(props: { result: SimulationResult; onAnother: () => void
             return (
               <li>
                 <span class="bar-label">{theme.theme}</span>
-                <span class="bar-track" aria-hidden="true"><span class="bar-fill" style={{ width: formatPercent(share) }} /></span>
                 <span class="bar-value">
                   {formatNumber(theme.points, 2)} / {theme.max_points} · {theme.correct}/{theme.questions}
                 </span>
+                <span class="bar-track" aria-hidden="true"><span class="bar-fill" style={{ width: formatPercent(share) }} /></span>
               </li>
             );
           })}
