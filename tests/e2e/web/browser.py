@@ -58,7 +58,9 @@ async def fits_phone_width(page) -> bool:
 # WCAG 2.1 contrast of every visible text against the first opaque background behind it.
 CONTRAST_SCRIPT = """
 () => {
-  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m[3] ?? 1}; };
+  const parse = (c) => {  // rgb(a)(…) in 0..255, or color(srgb …) in 0..1 (what color-mix() computes to)
+    const m = c.match(/[\\d.]+/g).map(Number), k = c.startsWith("color(") ? 255 : 1;
+    return {r: m[0] * k, g: m[1] * k, b: m[2] * k, a: m[3] ?? 1}; };
   const lum = ({r, g, b}) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
   const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);

@@ -4,6 +4,7 @@ import { filterOptions, putFilters, resetFilters } from "../api/endpoints";
 import type { FilterOptions, FilterSettings, QuestionType } from "../api/types";
 import { nt, t } from "../i18n";
 import { ErrorNotice, Link, Loading, Screen } from "../ui/kit";
+import { stageName } from "../ui/stages";
 import { useLoad } from "../ui/useLoad";
 
 type ListKey = "subjects" | "themes" | "sources" | "stages" | "types";
@@ -52,10 +53,10 @@ export function Filters() {
           <Group title={t("Themes")} busy={busy} items={options.data.themes.map((o) => ({
             label: o.name, count: o.questions, selected: o.selected, onToggle: () => toggle("themes", o.id) }))} />
           <Group title={t("Olympiads")} busy={busy} items={options.data.sources.map((o) => ({
-            label: `${o.olympiad} · ${o.stage} · ${o.year}`, count: o.questions, selected: o.selected,
+            label: `${o.olympiad} · ${stageName(o.stage)} · ${o.year}`, count: o.questions, selected: o.selected,
             onToggle: () => toggle("sources", o.id) }))} />
           <Group title={t("Stages")} busy={busy} items={options.data.stages.map((o) => ({
-            label: String(o.value), count: o.questions, selected: o.selected, onToggle: () => toggle("stages", o.value) }))} />
+            label: stageName(String(o.value)), count: o.questions, selected: o.selected, onToggle: () => toggle("stages", o.value) }))} />
           <Group title={t("Question types")} busy={busy} items={options.data.types.map((o) => ({
             label: typeName(o.value as QuestionType), count: o.questions, selected: o.selected,
             onToggle: () => toggle("types", o.value) }))} />

@@ -1,11 +1,12 @@
 import type { ComponentChildren } from "preact";
 import type { QuestionView } from "../api/types";
 import { nt, t } from "../i18n";
+import { stageName } from "../ui/stages";
 
 /** The question as the student sees it: where it is from, its text and its picture (full width). */
 export function QuestionCard(props: { question: QuestionView; position?: string; children?: ComponentChildren }) {
   const { question } = props;
-  const source = question.source ? `${question.source.olympiad} · ${question.source.stage} · ${question.source.year}` : null;
+  const source = question.source ? `${question.source.olympiad} · ${stageName(question.source.stage)} · ${question.source.year}` : null;
   return (
     <article class="card question" aria-labelledby={`q-${question.served_id}`}>
       <p class="meta">

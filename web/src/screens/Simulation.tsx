@@ -6,6 +6,7 @@ import { activeSimulation, finishSimulation, getSimulation, papers, startSimulat
 import type { SimulationPaper, SimulationResult, SimulationView } from "../api/types";
 import { nt, t } from "../i18n";
 import { ErrorNotice, Loading, Notice, Screen } from "../ui/kit";
+import { stageName } from "../ui/stages";
 import { useLoad } from "../ui/useLoad";
 import { Debrief } from "./Debrief";
 import { Paper } from "./Paper";
@@ -97,7 +98,7 @@ function Papers(props: { onStart: (paper: SimulationPaper, minutes: number) => v
           <li class="card paper-choice">
             <div>
               <strong>{paper.subject_name}</strong>
-              <span class="hint">{paper.olympiad} · {paper.stage} · {paper.year}</span>
+              <span class="hint">{paper.olympiad} · {stageName(paper.stage)} · {paper.year}</span>
             </div>
             <button type="button" class="button primary" onClick={() => props.onStart(paper, minutes)}
               aria-label={t("Start: {paper}", { paper: `${paper.subject_name}, ${paper.olympiad}, ${paper.year}` })}>
