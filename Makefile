@@ -40,6 +40,9 @@ test-deps:
 	bash tests/support/install_test_deps.sh
 
 test: install test-deps web
+ifneq ($(HAVE_NPM),)
+	cd web && npm test --silent
+endif
 	$(BIN)/pytest
 
 bench: install

@@ -41,8 +41,12 @@ def _quote(text: str) -> str:
 
 
 async def snap(page, name: str, *, dark_too: bool = True) -> None:
-    """.cache/screenshots/NAME-light.png and NAME-dark.png (prefers-color-scheme), the whole page."""
+    """.cache/screenshots/NAME-light.png and NAME-dark.png (prefers-color-scheme), the whole page;
+    NAME.png alone inside the Mini App, whose colours are Telegram's theme."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if not dark_too:
+        await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        return
     await page.emulate_media(color_scheme="light")
     await page.screenshot(path=str(SCREENSHOTS / f"{name}-light.png"), full_page=True)
     if dark_too:

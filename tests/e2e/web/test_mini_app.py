@@ -41,7 +41,7 @@ async def test_a_bot_user_opens_the_mini_app_and_sees_their_statistics(page, web
     assert re.search(r"Ответов\s*1\b", text) and "100%" in text
     assert await page.locator(".theme-bars li").count() == 1
     assert await page.locator(".heatmap rect.l4").count() == 1  # today, the one active day
-    await snap(page, "mini-app-stats", dark_too=False)
+    await snap(page, "mini-app-stats-telegram-dark", dark_too=False)
     events = [name for name, _ in await page.evaluate("window.__telegramEvents")]
     assert "web_app_ready" in events
     back = [data for name, data in await page.evaluate("window.__telegramEvents")
@@ -65,7 +65,7 @@ async def test_a_new_english_telegram_user_gets_english(page, web):
     await page.get_by_role("heading", name="Cabinet").wait_for()
     assert await page.locator("html").get_attribute("lang") == "en"
     assert await page.get_by_label("Language").input_value() == "en"
-    await snap(page, "mini-app-cabinet-en", dark_too=False)
+    await snap(page, "mini-app-cabinet-en-telegram-dark", dark_too=False)
 
 
 @pytest.mark.parametrize("page", ["en-US"], indirect=True)

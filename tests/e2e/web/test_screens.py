@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import re
 
+import aiopg
+
 from tests.e2e.web.browser import contrast_failures, fits_phone_width, snap
 from tests.e2e.web.test_training import register_in_browser
 
 WEB = {"X-APO-Client": "web"}
 
 
-async def answer_a_few(page, base_url: str, count: int) -> None:
-    """Answers through the REST API with the page's own session cookie (yes: true, one: 0, …)."""
-    for _ in range(count):
-        question = await (await page.request.get(base_url + "/api/v1/training/next", headers=WEB)).json()
-        value = {"yes_no": True, "one": 0, "multiple": [0], "open": "42"}[question["type"]]
-        response = await page.request.post(base_url + "/api/v1/training/answers", headers=WEB,
+async def answer_a_few(page, web, count: int) -> None:
+    """Answers through the REST API with the page's own session cookie, every other one right."""
+    for n in range(count):
+        question = await (await page.request.get(web.base_url + "/api/v1/training/next", headers=WEB)).json()
+        async with aiopg.connect(web.database) as conn, conn.cursor() as cur:
+            await cur.execute("SELECT correct_answer FROM questions WHERE id = %s", (question["question_id"],))
+            (correct,) = await cur.fetchone()
+        right = correct[0] if question["type"] == "open" else correct
+        value = right if n % 2 == 0 else {"yes_no": not right, "one": -1, "multiple": [], "open": "?"}[question["type"]]
+        if value == -1:
+            value = (right + 1) % len(question["options"])
+        response = await page.request.post(web.base_url + "/api/v1/training/answers", headers=WEB,
                                            data={"served_id": question["served_id"], "answer": value})
         assert response.ok
 
@@ -33,7 +41,7 @@ async def test_main_screens_fit_a_phone_and_meet_contrast_in_light_and_dark(page
     await page.get_by_role("tab", name="Войти").wait_for()
     await check_screen(page, "login")
     await register_in_browser(page, web.app_url, "screens@example.org")
-    await answer_a_few(page, web.base_url, 12)
+    await answer_a_few(page, web, 12)
     await check_screen(page, "home")
 
     await page.get_by_role("link", name=re.compile("^Статистика")).click()
