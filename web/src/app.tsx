@@ -41,7 +41,7 @@ export function App(props: { telegram: boolean }) {
       props.telegram ? setSession({ state: "failed", error }) : setSession({ state: "anonymous" }));
     load();
   }, []);
-  useEffect(() => showBackButton(path !== "/", () => history.back()), [path]);
+  useEffect(() => showBackButton(path !== "/", () => navigate("/")), [path]); // every screen is one step deep
 
   if (session.state === "loading") return <Loading />;
   if (session.state === "failed") {

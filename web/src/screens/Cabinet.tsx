@@ -1,13 +1,14 @@
 // The cabinet: name, grade, language, the daily reminder, linking Telegram, signing out, deleting.
 import { useState } from "preact/hooks";
 import { isTelegramSession } from "../api/client";
-import { createTelegramLink, disableReminders, enableReminders, patchMe, reminders, signOut } from "../api/endpoints";
-import type { Grade, TelegramLinkView, UserView } from "../api/types";
+import { patchMe, signOut } from "../api/endpoints";
+import type { Grade, UserView } from "../api/types";
 import { t } from "../i18n";
 import { GRADES, gradeName } from "../ui/grades";
-import { ErrorNotice, Notice, Screen } from "../ui/kit";
-import { useLoad } from "../ui/useLoad";
+import { ErrorNotice, Screen } from "../ui/kit";
 import { DeleteAccount } from "./DeleteAccount";
+import { Reminders } from "./Reminders";
+import { TelegramLink } from "./TelegramLink";
 
 interface Props {
   user: UserView;
@@ -77,87 +78,5 @@ function Profile(props: { user: UserView; onChanged: (user: UserView) => void })
       {state === "saved" && <p class="hint" role="status">{t("Saved")}</p>}
       <button type="submit" class="button primary" disabled={state === "saving"}>{t("Save")}</button>
     </form>
-  );
-}
-
-const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
-
-function Reminders(props: { linked: boolean }) {
-  const settings = useLoad(reminders);
-  const [hour, setHour] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const shownHour = hour ?? settings.data?.hour ?? 18;
-  const change = async (enabled: boolean, at: number) => {
-    setError(null);
-    try {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      settings.set(enabled ? await enableReminders(at, zone) : await disableReminders());
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return (
-    <section class="card form">
-      <h2>{t("Daily reminder")}</h2>
-      <p class="hint">{t("The bot reminds you once a day when mistakes are due or your streak is at risk.")}</p>
-      {!props.linked && <p class="hint">{t("It comes in Telegram: link your Telegram below to get it.")}</p>}
-      {settings.error !== undefined && <ErrorNotice error={settings.error} onRetry={settings.reload} />}
-      {settings.data && (
-        <>
-          <label class="switch">
-            <input type="checkbox" name="reminders" checked={settings.data.enabled}
-              onChange={(e) => change(e.currentTarget.checked, shownHour)} />
-            <span>{t("Remind me")}</span>
-          </label>
-          <label class="inline">
-            {t("At")}
-            <select name="hour" value={shownHour} onChange={(e) => {
-              const at = Number(e.currentTarget.value);
-              setHour(at);
-              if (settings.data?.enabled) change(true, at);
-            }}>
-              {HOURS.map((h) => <option value={h}>{String(h).padStart(2, "0")}:00</option>)}
-            </select>
-          </label>
-        </>
-      )}
-      {error !== null && <ErrorNotice error={error} />}
-    </section>
-  );
-}
-
-function TelegramLink(props: { user: UserView }) {
-  const [link, setLink] = useState<TelegramLinkView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  if (props.user.telegram_linked) {
-    return <Notice tone="ok"><p>{t("Telegram is linked: the bot and this app share your progress.")}</p></Notice>;
-  }
-  const create = async () => {
-    setError(null);
-    try {
-      setLink(await createTelegramLink());
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return (
-    <section class="card">
-      <h2>{t("Telegram")}</h2>
-      <p class="hint">{t("Link the bot to this account to train in Telegram with the same progress.")}</p>
-      {link ? (
-        <div class="link-code">
-          {link.deep_link && (
-            <a class="button primary" href={link.deep_link} target="_blank" rel="noopener noreferrer">
-              {t("Open the bot")}
-            </a>
-          )}
-          <p>{t("Or send the bot: /start {code}", { code: link.code })}</p>
-          <p class="hint">{t("The code works for 10 minutes.")}</p>
-        </div>
-      ) : (
-        <button type="button" class="button secondary" onClick={create}>{t("Link Telegram")}</button>
-      )}
-      {error !== null && <ErrorNotice error={error} />}
-    </section>
   );
 }
