@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     postgres_pool_max: int = Field(20, ge=1, le=500)
     mailing_rate: float = Field(25.0, gt=0, le=1000)   # messages/s per process, under Telegram's ~30/s
     mailing_lease_seconds: float = Field(30.0, gt=0)   # how long a claimed batch of recipients is ours
+    webapp_url: str | None = None               # public HTTPS URL of /app/; set -> the bot opens the web app
+    webapp_init_data_max_age_seconds: int = Field(86_400, ge=60, le=30 * 86_400)  # Mini App initData age limit
 
     def instance(self) -> str:
         """How logs and /readyz name this process: host:port."""
@@ -42,6 +44,14 @@ class Settings(BaseSettings):
         # "1, 2,3" is friendlier in an env file than a JSON list.
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(",", " ").split())
+        return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _public_https(cls, value: str | None) -> str | None:
+        # Telegram opens Mini Apps only over HTTPS; an http URL would fail later, far from its cause.
+        if value is not None and (not value.startswith("https://") or len(value) <= len("https://")):
+            raise ValueError("must be a public https:// URL (Telegram opens Mini Apps only over HTTPS)")
         return value
 
     @field_validator("log_level", mode="before")

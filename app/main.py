@@ -21,6 +21,7 @@ from app.config import Settings
 from app.health import setup_health_routes
 from app.http import setup_http
 from app.keys import ACTORS, ANALYTICS, DATABASE, DOCUMENTS, PROBES, RELAY, SETTINGS
+from app.webapp.setup import setup_webapp
 from app.wiring.actors import spawn_actors
 from app.wiring.analytics import analytics_context
 from app.wiring.running import running_system
@@ -51,6 +52,7 @@ def create_app(settings: Settings, edges: frozenset[str] = EDGES) -> web.Applica
     if "api" in edges:
         setup_api(app)
         setup_admin(app)
+        setup_webapp(app)
     return app
 
 

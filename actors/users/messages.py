@@ -80,10 +80,11 @@ class Authenticate(Message):
 # --- commands --------------------------------------------------------------------------------
 
 class RegisterTelegramUser(Message):
-    """Creates the bot user; a repeated registration returns the existing user unchanged."""
+    """Creates the bot user; a repeated registration returns the existing user unchanged.
+    The bot asks for the grade; the Mini App registers on first use without one (set in the cabinet)."""
     telegram_id: int
     display_name: DisplayName
-    grade: Grade
+    grade: Grade | None = None
     locale: Locale = "ru"
 
 

@@ -9,6 +9,9 @@ from pydantic import SecretStr
 from actors.runtime import Message
 from actors.users.errors import InvalidToken
 from actors.users.messages import Authenticate, UserView
+from app.api.session_cookie import cookie_token
+from app.api.telegram_auth import SCHEME as TMA_SCHEME
+from app.api.telegram_auth import telegram_principal
 from app.keys import ACTORS
 
 
@@ -22,8 +25,20 @@ def bearer_token(request: web.Request) -> str | None:
 
 
 async def authenticate(request: web.Request) -> UserView | None:
-    """The authenticator hook of both API specs: a bearer token -> the user, or None (401)."""
-    token = bearer_token(request)
+    """The user API's authenticator: a bearer token, a Mini App's signed launch data
+    (`Authorization: tma …`), or the web app's session cookie; None answers 401."""
+    scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == TMA_SCHEME:
+        return await telegram_principal(request, credentials.strip())
+    return await _by_token(request, bearer_token(request) or cookie_token(request))
+
+
+async def authenticate_bearer(request: web.Request) -> UserView | None:
+    """The admin API's authenticator: bearer tokens only (no browser session, no Mini App there)."""
+    return await _by_token(request, bearer_token(request))
+
+
+async def _by_token(request: web.Request, token: str | None) -> UserView | None:
     if token is None:
         return None
     try:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from actors.users.messages import (CreateTelegramLinkCode, DeleteAccountWithPassword, GetUser, UpdateProfile,
-                                   UserView)
+from actors.users.messages import (CreateTelegramLinkCode, DeleteAccount, DeleteAccountWithPassword, GetUser,
+                                   UpdateProfile, UserView)
 from app.api.common import ask, client_address
 from app.api.schemas import AccountDeletion, ProfilePatch, TelegramLinkView
 from app.api.spec import api
+from app.http import ValidationFailed
 from app.keys import BOT_USERNAME
 
 
@@ -27,8 +28,14 @@ async def patch_me(request: web.Request, body: ProfilePatch, principal: UserView
 async def delete_me(request: web.Request, body: AccountDeletion, principal: UserView) -> None:
     """Delete your account for good: profile, progress, statistics, ratings, mistakes queue, reminders
     and tokens. A wrong password is a 401 and counts as a failed login."""
+    if principal.email is None:  # a Telegram user without a password: reachable only through the Mini App
+        await ask(request, DeleteAccount(user_id=principal.id, channel="api"))
+        return
+    if body.password is None:
+        raise ValidationFailed([{"loc": "body.password", "msg": "the account's password is required",
+                                 "type": "missing"}], detail="1 invalid field in body")
     await ask(request, DeleteAccountWithPassword(
-        user_id=principal.id, email=principal.email or "", password=body.password,
+        user_id=principal.id, email=principal.email, password=body.password,
         client_address=client_address(request)))
 
 

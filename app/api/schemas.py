@@ -37,7 +37,9 @@ class LoginRequest(Body):
 
 
 class AccountDeletion(Body):
-    password: SecretStr = Field(max_length=128, description="the password again: a token alone deletes nothing")
+    password: SecretStr | None = Field(None, max_length=128, description=(
+        "the password again, so a token alone deletes nothing; an account without one (a Telegram user's) "
+        "is confirmed by sending the body without it, as the bot's confirmation button does"))
 
 
 class ProfilePatch(Body):

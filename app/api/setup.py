@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from actors.errors import Conflict, Forbidden, InvalidInput, NotFound, RateLimited, Unauthenticated
 from actors.runtime import ActorBusy, ActorStopped, AskTimeout
 from app.api import (adaptive_routes, auth_routes, filters_routes, me_routes,  # noqa: F401 (declares routes)
-                     simulation_routes, stats_routes, training_routes)
+                     session_routes, simulation_routes, stats_routes, training_routes)
 from app.api.common import authenticate
 from app.api.spec import api
 from app.http import register_error

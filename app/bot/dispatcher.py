@@ -1,7 +1,7 @@
 """Builds the Dispatcher: FSM storage, the middlewares (aspects) in their order, the routers.
 
 Outer, on every update (aiogram's own first: errors, user context, FSM with per-user isolation):
-  InFlight -> UpdateLogging -> UserLoader -> UserLocale (i18n) -> FriendlyErrors
+  InFlight -> UpdateLogging -> UserLoader -> UserLocale (i18n) -> WebAppLink -> FriendlyErrors
 Inner, on messages (also edited ones) and callback queries, once a handler is chosen (they read its flags):
   HandlerNote -> AnswerCallbacks (callbacks only) -> Throttling -> RequireUser -> handler
 Flags that drive them: app/bot/flags.py.
@@ -22,15 +22,17 @@ from app.bot.middlewares.locale import UserLocale
 from app.bot.middlewares.logging import HandlerNote, UpdateLogging
 from app.bot.middlewares.throttling import Throttling
 from app.bot.middlewares.users import RequireUser, UserLoader
+from app.bot.webapp_link import WebAppLink
 
 
 def build_dispatcher(system: ActorSystem, i18n: I18n, inflight: InFlight,
                      storage: BaseStorage | None = None,
-                     isolation: BaseEventIsolation | None = None) -> Dispatcher:
+                     isolation: BaseEventIsolation | None = None, webapp_url: str | None = None) -> Dispatcher:
     # One process: dialogs in memory, one update at a time per user (keeps each user's order).
     dp = Dispatcher(storage=storage or MemoryStorage(), events_isolation=isolation or SimpleEventIsolation())
     dp["actors"] = system
-    for outer in (inflight, UpdateLogging(), UserLoader(system), UserLocale(i18n), FriendlyErrors()):
+    for outer in (inflight, UpdateLogging(), UserLoader(system), UserLocale(i18n), WebAppLink(webapp_url),
+                  FriendlyErrors()):
         dp.update.outer_middleware(outer)
     throttling, require_user = Throttling(), RequireUser(system)
     for observer in (dp.message, dp.edited_message, dp.callback_query):

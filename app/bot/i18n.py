@@ -2,8 +2,8 @@
 
 Texts are English msgids marked with `_()` in app/bot/texts/. After changing a text:
 
-    .venv/bin/pybabel extract -k _ -o app/bot/locales/messages.pot app/bot
-    .venv/bin/pybabel update -i app/bot/locales/messages.pot -d app/bot/locales -D messages
+    .venv/bin/pybabel extract -w 100 -k _ -o app/bot/locales/messages.pot app/bot
+    .venv/bin/pybabel update -w 100 -i app/bot/locales/messages.pot -d app/bot/locales -D messages
     (translate the new entries in ru and en)
     .venv/bin/pybabel compile -d app/bot/locales -D messages
 

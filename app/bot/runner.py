@@ -28,6 +28,7 @@ from app.bot.i18n import make_i18n
 from app.bot.middlewares.inflight import InFlight
 from app.bot.dialog_storage import ActorDialogStorage
 from app.bot.session import make_session
+from app.bot.webapp_link import set_menu_button
 from app.bot.webhook import WEBHOOK, WebhookEdge, webhook_secret
 from app.config import Settings
 from app.keys import ACTORS, BOT_USERNAME, SETTINGS
@@ -51,7 +52,8 @@ async def bot_context(app: web.Application) -> AsyncIterator[None]:
     webhook = settings.bot_webhook_url is not None
     # Behind a load balancer a dialog may continue on another instance: keep it in PostgreSQL.
     dp = build_dispatcher(app[ACTORS], i18n, inflight,
-                          storage=ActorDialogStorage(app[ACTORS]) if webhook else None)
+                          storage=ActorDialogStorage(app[ACTORS]) if webhook else None,
+                          webapp_url=settings.webapp_url)
     with suppress(Exception):  # one quick try, so the REST deep links know the username from the start
         app[BOT_USERNAME] = (await asyncio.wait_for(bot.me(), FIRST_TRY_SECONDS)).username or ""
     if webhook:
@@ -96,6 +98,11 @@ async def _serve(app: web.Application, bot: Bot, dp: Dispatcher, i18n: I18n) -> 
     except TelegramAPIError as error:  # the commands menu is a nicety; polling matters
         logger.warning("bot: setMyCommands failed: {}", type(error).__name__)
     settings = app[SETTINGS]
+    if settings.webapp_url is not None:
+        try:
+            await set_menu_button(bot, i18n, settings.webapp_url)
+        except TelegramAPIError as error:  # so is the menu button
+            logger.warning("bot: setChatMenuButton failed: {}", type(error).__name__)
     if settings.bot_webhook_url is not None:
         await _set_webhook(bot, dp, settings)
         logger.info("bot @{} receiving updates at its webhook", me.username)

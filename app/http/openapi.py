@@ -17,7 +17,6 @@ from app.http.problem_response import PROBLEM_CONTENT_TYPE, Problem, ValidationP
 from app.http.routes import ApiSpec, Route
 
 REF_TEMPLATE = "#/components/schemas/{model}"
-BEARER = "bearerAuth"
 _PATH_PARAM = re.compile(r"\{(\w+)(?::[^{}]*(?:\{[^{}]*\}[^{}]*)*)?\}")  # {id} or {id:\d+}
 
 
@@ -135,7 +134,7 @@ class _Builder:
                 "application/json": {"schema": self.schemas[(route.operation_id, "body")]}}}
         op["responses"] = self.responses(route)
         if route.auth:
-            op["security"] = [{BEARER: []}]
+            op["security"] = [{name: []} for name in self.spec.security_schemes]
         return op
 
     def document(self) -> dict[str, Any]:
@@ -152,7 +151,7 @@ class _Builder:
             "paths": paths,
             "components": {
                 "schemas": reachable_components(paths, self.components),
-                "securitySchemes": {BEARER: {"type": "http", "scheme": "bearer", "bearerFormat": "opaque"}},
+                "securitySchemes": self.spec.security_schemes,
             },
         }
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 DEFAULT_MAX_BODY = 1024 * 1024  # 1 MB: questions and answers are small; imports go through files
 INPUT_NAMES = ("body", "query", "path", "principal")
+BEARER_SCHEME = {"type": "http", "scheme": "bearer", "bearerFormat": "opaque"}
 
 Authenticator = Callable[[web.Request], Awaitable[Any]]
 
@@ -68,8 +69,11 @@ class ApiSpec:
     """A group of routes under one prefix, with its own OpenAPI document and docs page."""
 
     def __init__(self, title: str, version: str, prefix: str, *, description: str | None = None,
-                 docs_path: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> None:
+                 docs_path: str | None = None, max_body: int = DEFAULT_MAX_BODY,
+                 security_schemes: dict[str, dict[str, Any]] | None = None) -> None:
+        """security_schemes: OpenAPI's, any of which authenticates a route (default: bearer only)."""
         self.title, self.version, self.description = title, version, description
+        self.security_schemes = security_schemes or {"bearerAuth": BEARER_SCHEME}
         self.prefix = prefix.rstrip("/")
         # /api/v1 → /api/docs, /admin/api/v1 → /admin/api/docs
         self.docs_path = docs_path or f"{self.prefix.rsplit('/', 1)[0]}/docs"

@@ -52,6 +52,19 @@ else
     apt_install docker-compose
 fi
 
+# The web app's browser tests: Debian's Chromium (driven by Playwright's Python package, never its
+# own browser downloads) and a font with Cyrillic; building the app needs Node.js (>= 20.19) and npm.
+if [ -x /usr/bin/chromium ]; then
+    say "Chromium present"
+else
+    apt_install chromium fonts-dejavu-core
+fi
+if command -v npm >/dev/null; then
+    say "npm present"
+else
+    give_up "npm not found (need Node.js >= 20.19): the web app cannot be built; its browser tests will be skipped"
+fi
+
 # FerretDB: our small Go program, rebuilt only when its sources are newer than the binary.
 GO="$(command -v go || true)"
 if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go; fi

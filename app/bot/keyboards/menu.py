@@ -8,6 +8,7 @@ from actors.users.messages import UserView
 from app.bot.keyboards.callbacks import MenuCallback, RegisterCallback
 from app.bot.menu import MAIN_MENU
 from app.bot.texts import common
+from app.bot.webapp_link import open_app_button
 
 PER_ROW = 2
 
@@ -18,6 +19,8 @@ def main_menu(user: UserView) -> InlineKeyboardMarkup:
         if item.visible(user):
             kb.button(text=item.label(), callback_data=MenuCallback(screen=item.screen))
     kb.adjust(PER_ROW)
+    if (open_app := open_app_button()) is not None:
+        kb.row(open_app)
     return kb.as_markup()
 
 

@@ -16,3 +16,11 @@ def cabinet_button() -> str:
 
 def help_button() -> str:
     return _("❓ Help")
+
+
+def open_app_button() -> str:
+    return _("📱 Open the app")
+
+
+def menu_button_app() -> str:
+    return _("App")

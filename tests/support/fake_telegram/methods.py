@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import CHAT_NOT_FOUND, NOT_MODIFIED, QUERY_TOO_OLD, WEBHOOK_CONFLICT, ApiError, bad_request
 from .formatting import Rendered, render, utf16_len
+from .menu_button import get_chat_menu_button, set_chat_menu_button
 from .models import BotOutput, ChatMessage, StoredFile, Upload
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ class BotApi:
             "setmydescription": _ok,
             "setmyshortdescription": _ok,
             "setmyname": _ok,
-            "setchatmenubutton": _ok,
+            "setchatmenubutton": lambda params: set_chat_menu_button(fake, params),
+            "getchatmenubutton": lambda params: get_chat_menu_button(fake, params),
         }
 
     # --- bot and updates -------------------------------------------------------------------

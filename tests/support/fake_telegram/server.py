@@ -52,6 +52,7 @@ class FakeTelegram:
         self.files: dict[str, StoredFile] = {}
         self.callback_queries: dict[str, CallbackQueryRecord] = {}
         self.my_commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.menu_buttons: dict[int | None, dict[str, Any]] = {}  # chat id (None: the default) -> button
         self.webhook: dict[str, Any] | None = None
         self.faults = FaultPlan()
         self.limiter: RateLimiter | None = None
