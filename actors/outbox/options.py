@@ -16,4 +16,4 @@ class RelayOptions:
     retry_max: float = 60.0
     max_attempts: int = 10  # failures that are not transient before a row is marked dead
     status_interval: float = 10.0  # an OutboxStatus event for the dashboard this often
-    liveness_interval: float = 5.0  # how often the instance lock is checked (lost when PostgreSQL restarts)
+    liveness_interval: float = 1.0  # how often the instance lock is checked (lost when PostgreSQL restarts)

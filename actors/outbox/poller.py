@@ -25,7 +25,7 @@ async def poll(relay: Relay, database: Database) -> None:
             continue
         try:
             async with database.transaction() as tx:
-                rows = await repo.claim(tx, relay.key, options.claim_size)
+                rows = await repo.claim(tx, relay.key, options.claim_size, relay.held_ids())
         except StoreUnavailable:
             continue  # the next round tries again; nothing is lost meanwhile
         for row in rows:

@@ -58,6 +58,10 @@ class Relay:
     def in_flight(self) -> int:
         return len(self._flights)
 
+    def held_ids(self) -> list[int]:
+        """The rows this instance holds: being delivered, or done or failed and not written back yet."""
+        return [*self._flights, *self._writes.unwritten_ids()]
+
     def event_type(self, name: str) -> type[Event] | None:
         if not self._types:
             self._types = event_types()
@@ -93,6 +97,8 @@ class Relay:
 
     def dispatch(self, row_id: int, event_id: UUID, created_at: datetime, event: Event, *, attempts: int,
                  only: Sequence[str] | None, polled: bool = False) -> None:
+        if row_id in self._flights:  # claimed again under a new lock (PostgreSQL restarted): still ours
+            return
         refs = [ref for ref in self._system.subscribers_of(type(event)) if only is None or ref.name in only]
         flight = Flight(row_id, str(event_id), created_at, event, attempts, {ref.name for ref in refs}, polled)
         self._flights[row_id] = flight

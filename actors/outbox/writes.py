@@ -33,6 +33,7 @@ class RelayWrites:
         self._done: list[int] = []
         self._releases: list[Release] = []
         self._unclaims: list[int] = []
+        self._writing: list[int] = []  # taken by the flush under way
         self._holding: Counter[int] = Counter()  # user keys with a release not written yet
         self.ticker = Ticker(options.flush_interval)
 
@@ -44,6 +45,9 @@ class RelayWrites:
     def holding(self, user_key: int) -> bool:
         """A failed row of this user is on its way back: the user's new rows must wait behind it."""
         return self._holding[user_key] > 0
+
+    def unwritten_ids(self) -> list[int]:
+        return [*self._done, *(r.row_id for r in self._releases), *self._unclaims, *self._writing]
 
     def unclaim(self, row_id: int) -> None:
         """A row claimed at its writing that has to wait for the poller after all (see holding)."""
@@ -76,6 +80,7 @@ class RelayWrites:
         unclaims, self._unclaims = self._unclaims, []
         if not done and not releases and not unclaims:
             return True
+        self._writing = [*done, *(r.row_id for r in releases), *unclaims]
         try:
             async with self._database.transaction() as tx:
                 if done:
@@ -93,6 +98,8 @@ class RelayWrites:
         except BaseException:  # cancelled mid-write (a stop): the last flush writes them
             self._put_back(done, releases, unclaims)
             raise
+        finally:
+            self._writing = []
         for release in releases:  # written: from now on the table itself keeps the user's order
             self._holding[release.user_key] -= 1
         return True

@@ -13,7 +13,8 @@ from storage.postgres.instance_lock import LIVE_KEYS
 from storage.postgres.tx import Tx
 
 CLAIM_LOCK = "SELECT pg_advisory_xact_lock(hashtext('apo_outbox_claim'))"
-# Free rows in id order (never claimed, released, or claimed by an instance that is gone), except
+# Free rows in id order (never claimed, released, claimed by an instance that is gone, or claimed by
+# this one and not being delivered: its commit's answer was lost with the connection), except
 # those behind an older row of the same user that a live instance holds, that waits for its retry,
 # or that is being retried (it goes alone: if it fails again, nothing of its user overtakes it).
 # Per-user order holds across instances.
@@ -21,7 +22,9 @@ CLAIM = f"""
     WITH live AS ({LIVE_KEYS}), candidates AS (
         SELECT id, user_key FROM outbox
         WHERE NOT dead AND available_at <= now()
-          AND (claimed_by IS NULL OR claimed_by NOT IN (SELECT key FROM live))
+          AND (claimed_by IS NULL OR claimed_by NOT IN (SELECT key FROM live)
+               OR (claimed_by = %(me)s AND NOT id = ANY(%(in_flight)s::bigint[])))
+          AND %(me)s IN (SELECT key FROM live)  -- a claimer that lost its lock claims nothing
         ORDER BY id LIMIT %(limit)s
     )
     UPDATE outbox o SET claimed_by = %(me)s
@@ -74,9 +77,10 @@ class OutboxStatusRow(BaseModel):
 
 
 class OutboxRepository:
-    async def claim(self, tx: Tx, me: int, limit: int) -> list[ClaimedRow]:
+    async def claim(self, tx: Tx, me: int, limit: int, in_flight: list[int]) -> list[ClaimedRow]:
+        """in_flight: the rows this instance is delivering (never claimed twice)."""
         await tx.execute(CLAIM_LOCK)  # claims are short; one at a time keeps per-user order exact
-        rows = await tx.fetchall(CLAIM, {"me": me, "limit": limit})
+        rows = await tx.fetchall(CLAIM, {"me": me, "limit": limit, "in_flight": in_flight})
         return sorted((ClaimedRow.model_validate(r) for r in rows), key=lambda r: r.id)
 
     async def delete_done(self, tx: Tx, ids: list[int]) -> int:

@@ -19,6 +19,11 @@ CARDS_DUE = """SELECT DISTINCT user_id, question_id FROM rating_updates WHERE re
                ORDER BY 1, 2"""
 CARDS = "SELECT user_id, question_id FROM review_cards ORDER BY 1, 2"
 OUTBOX = "SELECT count(*) FROM outbox WHERE NOT dead"
+WAITING = """SELECT id, event_type, user_key, claimed_by, attempts, pending, last_error,
+                    round(extract(epoch FROM now() - created_at)::numeric, 1) AS age,
+                    claimed_by IN (SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory'
+                                   AND objsubid = 2 AND granted) AS claimer_alive
+             FROM outbox ORDER BY id LIMIT 5"""
 
 
 async def disagreements(dsn: str, base_url: str, tokens: list[str]) -> dict[str, object]:
@@ -33,6 +38,8 @@ async def disagreements(dsn: str, base_url: str, tokens: list[str]) -> dict[str,
         cards = await cur.fetchall()
         await cur.execute(OUTBOX)
         (outbox,), = await cur.fetchall()
+        await cur.execute(WAITING)
+        waiting = await cur.fetchall()
     counted = await _counted_in_stats(base_url, tokens)
     attempts = found["attempts"]
     mismatches: dict[str, object] = {}
@@ -45,7 +52,7 @@ async def disagreements(dsn: str, base_url: str, tokens: list[str]) -> dict[str,
     if cards != cards_due:
         mismatches["review cards"] = (len(cards), len(cards_due))
     if outbox:
-        mismatches["outbox backlog"] = outbox
+        mismatches["outbox backlog"] = (outbox, waiting)
     return mismatches
 
 

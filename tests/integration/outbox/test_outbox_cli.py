@@ -6,8 +6,9 @@ import argparse
 import asyncio
 
 from app.commands.outbox import run_retry, run_status
+from outbox_support import Noted, outbox_rows, record
+
 from tests.support.fixtures_app import make_settings
-from tests.integration.outbox.test_outbox_relay import Noted, outbox_rows, record
 
 
 async def test_status_names_the_dead_rows_and_retry_revives_them(database, empty_database, tmp_path, capsys):

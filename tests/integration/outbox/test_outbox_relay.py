@@ -8,57 +8,23 @@ from dataclasses import replace
 
 import pytest
 
+from outbox_support import (
+    Ledger,
+    Noted,
+    empty,
+    failed_once,
+    ledger_system,
+    outbox_rows,
+    record,
+    rows_left,
+    true,
+    until,
+)
+
 from actors.outbox.running import running_relay
-from actors.runtime import Actor, ActorSystem, Event, handles
 from storage.postgres import Database, StoreUnavailable
 from storage.postgres.instance_lock import InstanceLock
 from tests.support.quick_relay import QUICK_RELAY
-
-
-class Noted(Event):
-    user_id: int
-    seq: int
-
-
-class Ledger(Actor):
-    """A subscriber that writes down every delivery it applied (a duplicate would show twice)."""
-
-    def __init__(self, applied: list[tuple[int, int]], fail: dict[int, list[BaseException]] | None = None) -> None:
-        self.applied, self.fail = applied, fail if fail is not None else {}
-
-    @handles(Noted)
-    async def on_noted(self, event: Noted) -> None:
-        failures = self.fail.get(event.seq)
-        if failures:
-            raise failures.pop(0)
-        self.applied.append((event.user_id, event.seq))
-
-
-async def record(database: Database, *events: Noted) -> None:
-    async with database.transaction() as tx:
-        for event in events:
-            await tx.record(event)
-
-
-async def outbox_rows(database: Database) -> list[dict]:
-    async with database.autocommit() as tx:
-        return await tx.fetchall("SELECT id, user_key, claimed_by, attempts, pending, dead, last_error "
-                                 "FROM outbox ORDER BY id")
-
-
-async def until(condition, timeout: float = 10.0, what: str = "") -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError(f"not within {timeout} s: {what}")
-        await asyncio.sleep(0.02)
-
-
-def ledger_system(applied: list, fail: dict | None = None, name: str = "ledger") -> ActorSystem:
-    system = ActorSystem(default_ask_timeout=5.0)
-    ref = system.spawn(name, lambda: Ledger(applied, fail), shards=2, shard_key=lambda m: m.user_id)
-    system.subscribe(Noted, ref)
-    return system
 
 
 async def test_a_committed_event_is_delivered_before_the_writer_goes_on_and_its_row_is_deleted(database):
@@ -68,8 +34,8 @@ async def test_a_committed_event_is_delivered_before_the_writer_goes_on_and_its_
         await system.start()
         await record(database, Noted(user_id=1, seq=1))
         # Delivered (enqueued) at the commit: an ask behind it on the same shard sees it applied.
-        await until(lambda: _true(applied == [(1, 1)]), 2, "applied")
-        await until(lambda: _empty(database), 2, "the row deleted")
+        await until(lambda: true(applied == [(1, 1)]), 2, "applied")
+        await until(lambda: empty(database), 2, "the row deleted")
         await system.stop()
 
 
@@ -101,7 +67,7 @@ async def test_rows_written_while_nobody_relayed_are_caught_up_in_order_per_user
     system = ledger_system(applied)
     async with running_relay(system, database, "test", QUICK_RELAY):
         await system.start()
-        await until(lambda: _true(len(applied) == 60), 5, "all caught up")
+        await until(lambda: true(len(applied) == 60), 5, "all caught up")
         await system.stop()
     for user in (1, 2, 3):
         assert [seq for u, seq in applied if u == user] == list(range(1, 21))
@@ -117,9 +83,9 @@ async def test_a_failed_delivery_is_retried_for_the_failed_subscriber_only_and_k
         await system.start()
         await record(database, Noted(user_id=7, seq=1))
         await record(database, Noted(user_id=7, seq=2))
-        await until(lambda: _failed_once(database), 2, "the second failed once")
+        await until(lambda: failed_once(database), 2, "the second failed once")
         await record(database, Noted(user_id=7, seq=3))  # behind a row that waits for its retry
-        await until(lambda: _true(len(applied) == 3), 10, "the retries went through")
+        await until(lambda: true(len(applied) == 3), 10, "the retries went through")
         await system.stop()
     assert applied == [(7, 1), (7, 2), (7, 3)]  # the third waited behind the retried second
     assert other == [(7, 1), (7, 2), (7, 3)]  # and the subscriber that took it at once got it once
@@ -133,8 +99,8 @@ async def test_a_row_that_keeps_failing_for_a_bug_is_kept_as_dead_and_stops_bloc
         await system.start()
         await record(database, Noted(user_id=5, seq=1))
         await record(database, Noted(user_id=5, seq=2))
-        await until(lambda: _true(applied == [(5, 2)]), 10, "the next one went on")
-        await until(lambda: _rows_left(database, 1), 2, "only the dead row left")
+        await until(lambda: true(applied == [(5, 2)]), 10, "the next one went on")
+        await until(lambda: rows_left(database, 1), 2, "only the dead row left")
         [row] = await outbox_rows(database)
         assert row["dead"] and row["attempts"] == 3 and "ValueError" in row["last_error"]
         status = await relay.status()
@@ -155,7 +121,7 @@ async def test_rows_claimed_by_an_instance_that_died_are_free_at_once(database):
         await asyncio.sleep(0.3)
         assert applied == []  # its owner is alive: its claims are its own
         await dead.release()  # the process dies: PostgreSQL drops its lock
-        await until(lambda: _true(applied == [(1, 1), (1, 2)]), 3, "taken over")
+        await until(lambda: true(applied == [(1, 1), (1, 2)]), 3, "taken over")
         await system.stop()
 
 
@@ -174,7 +140,7 @@ async def test_two_instances_relay_one_outbox_and_apply_every_event_once_in_orde
             for seq in range(1, 31):  # the instances take turns writing each user's next event
                 await record((database, other_db)[seq % 2], *[Noted(user_id=u, seq=seq) for u in range(10)])
             await record(other_db, *[Noted(user_id=u, seq=99) for u in range(10)])
-            await until(lambda: _true(len(applied) == 310), 10, "all applied")
+            await until(lambda: true(len(applied) == 310), 10, "all applied")
             for system in systems:
                 await system.stop()
     finally:
@@ -183,19 +149,3 @@ async def test_two_instances_relay_one_outbox_and_apply_every_event_once_in_orde
     for user in range(10):
         assert [seq for u, seq in applied if u == user] == [*range(1, 31), 99]
     assert await outbox_rows(database) == []
-
-
-async def _true(value: bool) -> bool:
-    return value
-
-
-async def _rows_left(database: Database, count: int) -> bool:
-    return len(await outbox_rows(database)) == count
-
-
-async def _failed_once(database: Database) -> bool:
-    return any(r["attempts"] >= 1 for r in await outbox_rows(database))
-
-
-async def _empty(database: Database) -> bool:
-    return await outbox_rows(database) == []
