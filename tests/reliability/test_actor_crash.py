@@ -38,9 +38,9 @@ class CrashingAttempts:
         self.holding = asyncio.Event()  # set while the first crash of a round waits for the queue
         real = AttemptsRepository.insert_training
 
-        async def insert(repo, tx, attempt, session_id):
+        async def insert(repo, tx, attempt, session_id, event):
             if attempt.user_id != self.user_id or self.left == 0:
-                return await real(repo, tx, attempt, session_id)
+                return await real(repo, tx, attempt, session_id, event)
             if self.left is not None:
                 self.left -= 1
             if self._queued:
