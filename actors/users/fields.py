@@ -7,6 +7,8 @@ from typing import Annotated
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Field, SecretStr
 
+from actors.users.passwords import password_problem
+
 
 def _clean_name(value: str) -> str:
     name = " ".join(value.split())  # collapse runs of spaces, trim
@@ -26,12 +28,17 @@ def canonical_email(value: str) -> str:
         return value.strip().lower()
 
 
+_PASSWORD_MESSAGES = {
+    "too_short": "the password must be at least 8 characters long, not counting invisible ones",
+    "too_long": "the password must be at most 128 characters long",
+    "common": "this password is one of the most common ones in known breaches; choose another",
+}
+
+
 def _check_password(value: SecretStr) -> SecretStr:
-    length = len(value.get_secret_value())
-    if length < 8:
-        raise ValueError("the password must be at least 8 characters long")
-    if length > 128:
-        raise ValueError("the password must be at most 128 characters long")
+    problem = password_problem(value.get_secret_value())
+    if problem is not None:
+        raise ValueError(_PASSWORD_MESSAGES[problem])
     return value
 
 
