@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from actors.auth.actor import AuthActor, login_shard_key
+from actors.auth.registration_throttle import RegistrationThrottle
 from actors.auth.throttle import LoginThrottle
 from actors.botstate.actor import BotStateActor, bot_state_shard_key
 from actors.mailing.options import MailingOptions
@@ -34,8 +35,8 @@ def spawn_actors(system: ActorSystem, settings: Settings, database: Database, do
                          shards=USERS_SHARDS, shard_key=user_shard_key)
     sessions = system.spawn("sessions", lambda: SessionsActor(database, users),
                             shards=SESSIONS_SHARDS, shard_key=session_shard_key)
-    throttle = LoginThrottle(database)
-    system.spawn("auth", lambda: AuthActor(users, sessions, throttle), shards=AUTH_SHARDS,
+    throttle, registrations = LoginThrottle(database), RegistrationThrottle(database)
+    system.spawn("auth", lambda: AuthActor(users, sessions, throttle, registrations), shards=AUTH_SHARDS,
                  shard_key=login_shard_key)
     system.spawn("botstate", lambda: BotStateActor(database), shards=BOT_STATE_SHARDS,
                  shard_key=bot_state_shard_key)

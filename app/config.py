@@ -1,11 +1,14 @@
 """Settings from APO_* environment variables (and an optional .env file)."""
 from __future__ import annotations
 
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from app.http.forwarded import parse_networks
 
 
 class Settings(BaseSettings):
@@ -23,6 +26,8 @@ class Settings(BaseSettings):
     bot_webhook_url: str | None = None          # set -> webhook mode on this app; unset -> long polling
     bot_webhook_secret: SecretStr | None = None  # X-Telegram-Bot-Api-Secret-Token; derived from the token if unset
     admin_telegram_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); unset: none.
+    trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
     log_level: Literal["TRACE", "DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_json: bool = False
     migrate_on_start: bool = True
@@ -38,6 +43,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(",", " ").split())
         return value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_networks(cls, value: object) -> object:
+        return parse_networks(value) if isinstance(value, str) else value
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from actors.users.messages import (AccountDeleted, AccountsMerged, CreateTelegra
                                    GetUser, GetUserByTelegram, LinkCode, RedeemTelegramLinkCode,
                                    RegisterAccount, RegisterTelegramUser, SetApiCredentials, UpdateProfile,
                                    UserRegistered, UserView)
+from actors.users.registration import is_same_registration
 from actors.users.secrets import hash_password, new_link_code, secret_hash
 from actors.users.views import to_view
 from storage.postgres import Database, DuplicateKey
@@ -91,16 +92,25 @@ class UsersActor(Actor):
     @logged
     @timed
     async def register_account(self, msg: RegisterAccount) -> UserView:
-        password_hash = await hash_password(msg.password.get_secret_value())
-        try:
-            async with self._db.transaction() as tx:
-                record = await self._users.create(
-                    tx, email=str(msg.email).lower(), password_hash=password_hash, display_name=msg.display_name,
-                    grade=msg.grade, locale=msg.locale)
-        except DuplicateKey:
-            raise EmailTaken() from None
-        await self.system.publish(UserRegistered(user_id=record.id, channel="api"))
-        return to_view(record)
+        email = str(msg.email).lower()
+        async with self._db.autocommit() as tx:
+            existing = await self._users.get_by_email(tx, email)
+        if existing is None:
+            password_hash = await hash_password(msg.password.get_secret_value())
+            try:
+                async with self._db.transaction() as tx:
+                    record = await self._users.create(
+                        tx, email=email, password_hash=password_hash, display_name=msg.display_name,
+                        grade=msg.grade, locale=msg.locale)
+            except DuplicateKey:  # a concurrent registration of this email won
+                async with self._db.autocommit() as tx:
+                    existing = await self._users.get_by_email(tx, email)
+            else:
+                await self.system.publish(UserRegistered(user_id=record.id, channel="api"))
+                return to_view(record)
+        if existing is not None and await is_same_registration(existing, msg):
+            return to_view(existing)  # the same request again: it gets the account it created
+        raise EmailTaken()
 
     @handles(UpdateProfile)
     @logged

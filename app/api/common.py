@@ -9,7 +9,8 @@ from pydantic import SecretStr
 from actors.runtime import Message
 from actors.users.errors import InvalidToken
 from actors.users.messages import Authenticate, UserView
-from app.keys import ACTORS
+from app.http import forwarded
+from app.keys import ACTORS, SETTINGS
 
 
 async def ask(request: web.Request, message: Message) -> Any:
@@ -33,4 +34,5 @@ async def authenticate(request: web.Request) -> UserView | None:
 
 
 def client_address(request: web.Request) -> str:
-    return request.remote or "unknown"
+    """The caller's address for the throttles: X-Forwarded-For only from APO_TRUSTED_PROXIES."""
+    return forwarded.client_address(request, request.config_dict[SETTINGS].trusted_proxies)
