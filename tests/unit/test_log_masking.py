@@ -25,3 +25,34 @@ def test_secret_is_masked(line, secret):
 def test_ordinary_text_is_unchanged():
     line = "user 42 answered question 17 in 3.5 s"
     assert mask_secrets(line) == line
+
+
+@pytest.mark.parametrize(("line", "secret"), [
+    ("b'Authorization: Bearer apo_Zm9vYmFyYmF6\\x01x'", "apo_Zm9vYmFyYmF6"),
+    ("Got more than 8190 bytes when reading: b'Bearer apo_abcdefghijklmnop...'", "apo_abcdefghijklmnop"),
+    ("token apo_s3cr3tvalue_no_scheme in a message", "apo_s3cr3tvalue_no_scheme"),
+    ("Authorization: Basic dXNlcjpwYXNzd29yZA==", "dXNlcjpwYXNzd29yZA=="),
+    ("1 validation error for LogIn password input_value='hunter2hunter2', input_type=str", "hunter2hunter2"),
+    ('{"dsn": "postgresql://apo:pa55@db/apo"}', "pa55"),
+])
+def test_what_other_layers_write_is_masked_too(line, secret):
+    assert secret not in mask_secrets(line)
+
+
+@pytest.mark.parametrize("json", [False, True])
+def test_the_sink_masks_stdlib_records_and_their_tracebacks(capsys, json):
+    import logging
+
+    from app.logging_setup import setup_logging
+
+    setup_logging("INFO", json=json)
+    try:
+        raise ValueError("header b'Authorization: Bearer apo_LEAKEDTOKEN123\\x01'")
+    except ValueError:
+        logging.getLogger("aiohttp.server").exception("Error handling request with apo_LEAKEDTOKEN123")
+    logging.getLogger("aiogram").warning("calling https://api.telegram.org/bot123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PA/x")
+    logging.getLogger("asyncio").error("task failed: password=hunter2hunter2")
+    written = capsys.readouterr().err
+    assert "Error handling request" in written and "ValueError" in written  # the traceback is there
+    for secret in ("LEAKEDTOKEN123", "AAHdqTcvCH1vGWJxfSeofSAs0K5PA", "hunter2hunter2"):
+        assert secret not in written
