@@ -22,6 +22,7 @@ from actors.users.fields import canonical_email
 from actors.users.messages import (
     DeleteAccount,
     DeleteAccountWithPassword,
+    GetStoredUser,
     IssuedToken,
     LogIn,
     UserLoggedIn,
@@ -60,6 +61,8 @@ class AuthActor(Actor):
     async def log_in(self, msg: LogIn) -> IssuedToken:
         password = msg.password.get_secret_value()
         credentials = await self._check_password(msg.email, password, msg.client_address)
+        # A login reads the profile afresh, so rights granted or taken away meanwhile show at once.
+        await self._users.ask(GetStoredUser(user_id=credentials.user_id))
         token = await self._sessions.ask(IssueToken(user_id=credentials.user_id))
         await self.system.publish(UserLoggedIn(user_id=credentials.user_id))
         return token

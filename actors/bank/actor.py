@@ -82,7 +82,7 @@ class BankActor(Actor):
     @handles(GetCatalog)
     @logged
     @timed
-    @cached(ttl=300, key=_whole_bank, namespace="bank")
+    @cached(ttl=60, key=_whole_bank, namespace="bank")  # an import here drops it; elsewhere within 60 s
     async def get_catalog(self, msg: GetCatalog) -> Catalog:
         async with self._db.transaction() as tx:
             subjects = await self._catalog.subjects(tx)

@@ -68,8 +68,7 @@ class FiltersActor(Actor):
 
     @handles(GetFilterOptions)
     @logged
-    @timed
-    @cached(ttl=60, key=_user_key, namespace="filters")
+    @timed  # not cached: its counts follow the bank, and an import must show at once
     async def get_options(self, msg: GetFilterOptions) -> FilterOptions:
         settings = await self._store.load(msg.user_id) or EVERYTHING
         return filter_options(settings, await self._catalog(), await self._facets.counts(settings))

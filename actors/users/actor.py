@@ -11,7 +11,7 @@ from actors.runtime import Actor, handles
 from actors.sessions.token_cache import forget_tokens
 from actors.users.errors import AlreadyLinked, CredentialsAlreadySet, EmailTaken, LinkCodeInvalid
 from actors.users.messages import (AccountDeleted, AccountsMerged, CreateTelegramLinkCode, DeleteAccount,
-                                   GetUser, GetUserByTelegram, LinkCode, RedeemTelegramLinkCode,
+                                   GetStoredUser, GetUser, GetUserByTelegram, LinkCode, RedeemTelegramLinkCode,
                                    RegisterAccount, RegisterTelegramUser, SetApiCredentials, UpdateProfile,
                                    UserRegistered, UserView)
 from actors.users.registration import is_same_registration
@@ -51,6 +51,16 @@ class UsersActor(Actor):
     async def get_user(self, msg: GetUser) -> UserView:
         async with self._db.autocommit() as tx:
             return to_view(await self._users.get(tx, msg.user_id))
+
+    @handles(GetStoredUser)
+    @logged
+    @timed
+    @invalidates("users", key=_user_key)
+    async def get_stored_user(self, msg: GetStoredUser) -> UserView:
+        async with self._db.autocommit() as tx:
+            view = to_view(await self._users.get(tx, msg.user_id))
+        await _forget_telegram(view.telegram_id)
+        return view
 
     @handles(GetUserByTelegram)
     @logged

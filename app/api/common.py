@@ -8,7 +8,7 @@ from pydantic import SecretStr
 
 from actors.runtime import Message
 from actors.users.errors import InvalidToken
-from actors.users.messages import Authenticate, UserView
+from actors.users.messages import Authenticate, GetStoredUser, UserView
 from app.http import forwarded
 from app.keys import ACTORS, SETTINGS
 
@@ -31,6 +31,13 @@ async def authenticate(request: web.Request) -> UserView | None:
         return await ask(request, Authenticate(token=SecretStr(token)))
     except InvalidToken:
         return None
+
+
+async def authenticate_admin(request: web.Request) -> UserView | None:
+    """The admin spec's authenticator: rights come from the stored user, never a cached profile, so a
+    grant or a revoke (`apo admin grant|revoke`) holds from the next admin request on every instance."""
+    principal = await authenticate(request)
+    return None if principal is None else await ask(request, GetStoredUser(user_id=principal.id))
 
 
 def client_address(request: web.Request) -> str:
