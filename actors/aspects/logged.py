@@ -2,7 +2,8 @@
 
 Only the type name and the fields a message class lists in `log_fields` are logged, because other
 fields may hold passwords, tokens or personal data. Errors log the exception type only: exception
-texts (pydantic's ValidationError among them) can quote the input.
+texts (pydantic's ValidationError among them) can quote the input. Domain errors log at INFO,
+anything else at WARNING (its traceback is logged where it is finally handled).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 from loguru import logger
 
 from actors.aspects.order import check_order, mark
+from actors.errors import DomainError
 
 AsyncHandler = Callable[[Any, Any], Awaitable[Any]]
 
@@ -48,7 +50,8 @@ def _log(actor: Any, message: Any, started: float, outcome: str, error: Exceptio
              "duration_ms": duration_ms, "outcome": outcome}
     if error is None:
         logger.bind(**extra).debug("{} {} ok in {:.1f} ms", name, type_name, duration_ms)
-    else:
+    else:  # an expected refusal (a domain error: wrong password, not found) is no warning
         extra["error_type"] = type(error).__name__
-        logger.bind(**extra).warning("{} {} failed in {:.1f} ms: {}", name, type_name, duration_ms,
-                                     type(error).__name__)
+        level = "INFO" if isinstance(error, DomainError) else "WARNING"
+        logger.bind(**extra).log(level, "{} {} failed in {:.1f} ms: {}", name, type_name, duration_ms,
+                                 type(error).__name__)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from loguru import logger
 
+from actors.errors import DomainError
 from actors.runtime.actor import Actor
 from actors.runtime.envelope import STOP, Envelope
 from actors.runtime.errors import ActorCrash, ActorStopped
@@ -106,6 +107,9 @@ class Shard:
             metrics.failed += 1
             if reply is not None and not reply.done():
                 reply.set_exception(error)  # the caller decides what the failure means
+            elif isinstance(error, DomainError):  # expected (a wrong password): a line, no traceback
+                logger.bind(**context).info("{} {} ended in {}, with nobody waiting for the answer",
+                                            self.name, type(message).__name__, type(error).__name__)
             else:  # a tell, an event, or an ask whose caller gave up: nobody else will see it
                 logger.opt(exception=error).bind(**context).error(
                     "{} failed handling {}", self.name, type(message).__name__)
