@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     def _split_networks(cls, value: object) -> object:
         return parse_networks(value) if isinstance(value, str) else value
 
+    @field_validator("bot_webhook_url")
+    @classmethod
+    def _https_only(cls, value: str | None) -> str | None:
+        # Telegram refuses any other webhook; refused here, start-up says so instead of a retry warning.
+        if value is not None and not (value.lower().startswith("https://") and len(value) > len("https://")):
+            raise ValueError("must be an https:// URL: Telegram sends webhooks over HTTPS only")
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:

@@ -6,7 +6,7 @@ from typing import Any
 from aiohttp import web
 from pydantic import SecretStr
 
-from actors.runtime import Message
+from actors.runtime import TRACE, Message
 from actors.users.errors import InvalidToken
 from actors.users.messages import Authenticate, GetStoredUser, UserView
 from app.http import forwarded
@@ -28,9 +28,13 @@ async def authenticate(request: web.Request) -> UserView | None:
     if token is None:
         return None
     try:
-        return await ask(request, Authenticate(token=SecretStr(token)))
+        user: UserView = await ask(request, Authenticate(token=SecretStr(token)))
     except InvalidToken:
         return None
+    # The rest of this request's asks carry the user, as the bot's do (analytics' user_id): the
+    # request runs in its own task, and the request id middleware resets TRACE when it ends.
+    TRACE.set({**TRACE.get(), "user_id": user.id})
+    return user
 
 
 async def authenticate_admin(request: web.Request) -> UserView | None:
