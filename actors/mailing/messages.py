@@ -72,7 +72,8 @@ class MailingProgress(BaseModel):
     blocked: int
     interrupted: int = Field(description="in flight when a process died: maybe delivered, never re-sent")
     pending: int = Field(description="not sent yet (including the few in flight right now)")
-    rate: float = Field(description="Telegram calls per second over the last few seconds")
+    rate: float = Field(description="Telegram calls per second: over the last few seconds while running, "
+                                    "the average of the whole mailing once finished or cancelled, 0 when paused")
 
 
 # --- commands ----------------------------------------------------------------------------------
