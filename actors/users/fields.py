@@ -1,19 +1,19 @@
 """Validated field types shared by the users messages (and so by both edges)."""
 from __future__ import annotations
 
-import unicodedata
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Field, SecretStr
 
+from actors.users.invisible import NAME_PATTERN, has_refused
 from actors.users.passwords import password_problem
 
 
 def _clean_name(value: str) -> str:
-    name = " ".join(value.split())  # collapse runs of spaces, trim
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in name):
+    if has_refused(value):
         raise ValueError("the name must not contain control or invisible characters")
+    name = " ".join(value.split())  # collapse runs of spaces, trim
     if not name:
         raise ValueError("the name must not be empty")
     return name
@@ -42,7 +42,8 @@ def _check_password(value: SecretStr) -> SecretStr:
     return value
 
 
-DisplayName = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_clean_name)]
+DisplayName = Annotated[str, Field(min_length=1, max_length=64, json_schema_extra={"pattern": NAME_PATTERN}),
+                        AfterValidator(_clean_name)]
 # The schema states the length too, so API clients (and fuzzers) see the real rule.
 NewPassword = Annotated[SecretStr, Field(json_schema_extra={"minLength": 8, "maxLength": 128}),
                         AfterValidator(_check_password)]

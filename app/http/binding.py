@@ -68,7 +68,8 @@ async def read_json_body(request: web.Request, adapter: TypeAdapter[Any], max_bo
     if not raw.strip():
         raise MalformedBody("A JSON request body is required.")
     try:
-        parsed = adapter.validate_json(raw)
+        # Strict: a boolean is not an integer nor an integer a boolean, as the document says.
+        parsed = adapter.validate_json(raw, strict=True)
     except ValidationError as exc:
         if any(err["type"] == "json_invalid" for err in exc.errors()):
             raise MalformedBody("The request body is not valid JSON.") from None
