@@ -13,12 +13,13 @@ from pydantic import (
 
 from actors.training.messages import AnswerValue
 from actors.users.fields import DisplayName, NewPassword
+from actors.users.invisible import WHITESPACE_CLASS
 from actors.users.messages import Grade, Locale
 from app.http.ids import Id
 
 
 # Some character that is not whitespace, and no NUL (PostgreSQL text cannot hold it).
-NON_BLANK = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+NON_BLANK = f"^[^\\u0000]*[^{WHITESPACE_CLASS}\\u0000][^\\u0000]*$"
 
 
 class Body(BaseModel):

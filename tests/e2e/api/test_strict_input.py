@@ -10,13 +10,14 @@ from tests.e2e.api.helpers import bearer, problem, registered_token
 USER_BODIES = [
     ("PUT", "/api/v1/reminders", {"hour": False}, "body.hour"),
     ("PUT", "/api/v1/reminders", {"hour": 7.5}, "body.hour"),
+    ("PUT", "/api/v1/reminders", {"hour": "7"}, "body.hour"),
     ("PUT", "/api/v1/filters", {"only_may_in_subway": 0}, "body.only_may_in_subway"),
     ("PUT", "/api/v1/filters", {"difficulty_min": True}, "body.difficulty_min"),
     ("POST", "/api/v1/training/skip", {"served_id": True}, "body.served_id"),
     ("POST", "/api/v1/training/answers", {"served_id": "1", "answer": 0}, "body.served_id"),
     ("POST", "/api/v1/simulations", {"subject": "economics", "olympiad": "x", "stage": "school",
                                      "size": True}, "body.size"),
-    ("POST", "/api/v1/reports", {"question_id": 1.0, "text": "typo"}, "body.question_id"),
+    ("POST", "/api/v1/reports", {"question_id": 1.5, "text": "typo"}, "body.question_id"),
 ]
 
 
@@ -51,3 +52,10 @@ async def test_the_documents_state_the_rules(http):
     assert register["email"]["pattern"] == "^[^\\u0000]*$" and "\\u200b" in register["display_name"]["pattern"]
     zones = user["components"]["schemas"]["RemindersRequest"]["properties"]["timezone"]["anyOf"][0]["enum"]
     assert "Europe/Moscow" in zones
+
+
+async def test_an_integral_number_is_an_integer_as_json_schema_says(http):
+    _, token = await registered_token(http)
+    async with http.put("/api/v1/reminders", data=b'{"hour": 23.0}', headers={
+            **bearer(token), "Content-Type": "application/json"}) as response:
+        assert response.status == 200 and (await response.json())["hour"] == 23
