@@ -139,7 +139,7 @@ class _Builder:
                 "application/json": {"schema": self.schemas[(route.operation_id, "body")]}}}
         elif route.upload is not None:
             op["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": {
-                "type": "object", "required": [route.upload],
+                "type": "object", "required": [route.upload], "additionalProperties": False,
                 "properties": {route.upload: {"type": "string", "format": "binary",
                                               "contentMediaType": "application/octet-stream"}}}}}}
         op["responses"] = self.responses(route)
