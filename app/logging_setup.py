@@ -16,7 +16,7 @@ from loguru import logger
 _SECRET_PATTERNS = (
     (re.compile(r"(?<![0-9])\d{5,}:[A-Za-z0-9_-]{20,}"), "<bot-token>"),  # also inside .../bot<token>/getMe
     (re.compile(r"(?i)(bearer\s+)[^\s'\"\\,;]+"), r"\1<token>"),
-    (re.compile(r"\bapo_[A-Za-z0-9_-]{8,}"), "apo_<token>"),
+    (re.compile(r"\bapo_[A-Za-z0-9_-]{32,}"), "apo_<token>"),  # ours: 43 characters; a bot username is at most 32
     (re.compile(r"(?i)(authorization['\"]?\s*[=:]\s*['\"]?)(?!bearer\s)(?:\w+\s+)?[^\s'\"\\,;]+"), r"\1<hidden>"),
     (re.compile(r"(?i)((?:password|passwd|secret|token|dsn)['\"]?\s*[=:]\s*['\"]?)[^\s'\",}]+"), r"\1<hidden>"),
     (re.compile(r"(?i)(://[^:/\s@]+:)[^@/\s]+@"), r"\1<hidden>@"),

@@ -7,9 +7,10 @@ import json
 
 import pytest
 
+from actors.users.secrets import new_token
 from tests.support.live_process import start_app_process
 
-TOKEN = "apo_SeCrEtToKeNvAlUe0123456789"
+TOKEN = new_token()  # as issued
 
 
 async def raw_exchange(base_url: str, request: bytes) -> bytes:
