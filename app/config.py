@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import socket
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from app.http.forwarded import parse_networks
 
 
 class Settings(BaseSettings):
@@ -24,6 +27,8 @@ class Settings(BaseSettings):
     bot_webhook_url: str | None = None          # set -> webhook mode on this app; unset -> long polling
     bot_webhook_secret: SecretStr | None = None  # X-Telegram-Bot-Api-Secret-Token; derived from the token if unset
     admin_telegram_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); unset: none.
+    trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
     log_level: Literal["TRACE", "DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_json: bool = False
     migrate_on_start: bool = True
@@ -46,12 +51,18 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in value.replace(",", " ").split())
         return value
 
-    @field_validator("webapp_url")
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_networks(cls, value: object) -> object:
+        return parse_networks(value) if isinstance(value, str) else value
+
+    @field_validator("webapp_url", "bot_webhook_url")
     @classmethod
     def _public_https(cls, value: str | None) -> str | None:
-        # Telegram opens Mini Apps only over HTTPS; an http URL would fail later, far from its cause.
-        if value is not None and (not value.startswith("https://") or len(value) <= len("https://")):
-            raise ValueError("must be a public https:// URL (Telegram opens Mini Apps only over HTTPS)")
+        # Telegram opens Mini Apps and sends webhooks over HTTPS only: an http URL would fail later,
+        # far from its cause (a webhook only as a retry warning).
+        if value is not None and not (value.lower().startswith("https://") and len(value) > len("https://")):
+            raise ValueError("must be a public https:// URL: Telegram uses HTTPS only")
         return value
 
     @field_validator("log_level", mode="before")

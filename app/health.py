@@ -29,7 +29,7 @@ async def readyz(request: web.Request) -> web.Response:
             body["outbox"] = {"state": "unknown", "error": "TimeoutError"}
     if (analytics := request.app.get(ANALYTICS)) is not None:
         # Informational: a missing ClickHouse means "spooling", never "not ready".
-        body["analytics"] = await analytics.readiness()
+        body["analytics"] = {**await analytics.readiness(), "affects_readiness": False}
     return web.json_response(body, status=200 if ready else 503)
 
 

@@ -1,4 +1,9 @@
-"""Loguru setup: console or JSON lines, stdlib logging routed in, secrets masked."""
+"""Loguru setup: console or JSON lines, stdlib logging routed in, secrets masked.
+
+The mask is the sink's last step, over the whole formatted line (message, bound fields and any
+traceback), so no layer's text gets past it: ours, aiohttp's, aiogram's, psycopg2's or pydantic's.
+The message alone is masked earlier too, for the sinks that store it (ClickHouse's logs table).
+"""
 from __future__ import annotations
 
 import logging
@@ -7,12 +12,16 @@ import sys
 
 from loguru import logger
 
-# Bot tokens, bearer tokens and password/secret fields must never reach a log line.
+# Bot tokens, bearer tokens, our API tokens and password/secret fields never reach a log line.
 _SECRET_PATTERNS = (
-    (re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{20,}\b"), "<bot-token>"),
-    (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1<token>"),
-    (re.compile(r"(?i)((?:password|passwd|secret|token|dsn)\"?\s*[=:]\s*\"?)[^\s\",}]+"), r"\1<hidden>"),
-    (re.compile(r"(?i)(://[^:/\s]+:)[^@/\s]+@"), r"\1<hidden>@"),
+    (re.compile(r"(?<![0-9])\d{5,}:[A-Za-z0-9_-]{20,}"), "<bot-token>"),  # also inside .../bot<token>/getMe
+    (re.compile(r"(?i)(bearer\s+)[^\s'\"\\,;]+"), r"\1<token>"),
+    (re.compile(r"\bapo_[A-Za-z0-9_-]{32,}"), "apo_<token>"),  # ours: 43 characters; a bot username is at most 32
+    (re.compile(r"(?i)(authorization['\"]?\s*[=:]\s*['\"]?)(?!bearer\s)(?:\w+\s+)?[^\s'\"\\,;]+"), r"\1<hidden>"),
+    (re.compile(r"(?i)((?:password|passwd|secret|token|dsn)['\"]?\s*[=:]\s*['\"]?)[^\s'\",}]+"), r"\1<hidden>"),
+    (re.compile(r"(?i)(://[^:/\s@]+:)[^@/\s]+@"), r"\1<hidden>@"),
+    # pydantic's error texts quote the input, which may be a password.
+    (re.compile(r"(input_value=)('[^']*'|\"[^\"]*\"|\S+)"), r"\1<hidden>"),
 )
 
 
@@ -47,13 +56,18 @@ def _console_format(record: dict) -> str:
             "{extra[_context]} - <level>{message}</level>\n{exception}")
 
 
+def _masked_stderr(line: str) -> None:
+    sys.stderr.write(mask_secrets(line))
+
+
 def setup_logging(level: str = "INFO", json: bool = False) -> None:
     logger.remove()
     logger.configure(patcher=_patch)
     if json:
-        logger.add(sys.stderr, level=level, serialize=True, backtrace=False, diagnose=False)
+        logger.add(_masked_stderr, level=level, serialize=True, backtrace=False, diagnose=False)
     else:
-        logger.add(sys.stderr, level=level, format=_console_format, backtrace=False, diagnose=False)
+        logger.add(_masked_stderr, level=level, format=_console_format, backtrace=False, diagnose=False,
+                   colorize=sys.stderr.isatty())
     logging.basicConfig(handlers=[_InterceptHandler()], level=logging.INFO, force=True)
     # The timing middleware logs each request once; aiohttp's access log would repeat it.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)

@@ -2,8 +2,10 @@
 
 A wrong answer opens a review card for (user, question), and so does a right one that took very
 long ("hard"); a quick right answer to a question without a card opens nothing. Once a card
-exists, every answer to its question is a review: wrong -> Again (due again within the hour),
-slow -> Hard, otherwise Good, and FSRS grows the interval with each success.
+exists, every answer to its question is a review: wrong -> Again, slow -> Hard, otherwise Good,
+and FSRS grows the interval with each success. New and forgotten cards go through FSRS's own
+short steps (1 and 10 minutes; 10 minutes after a lapse), so a mistake is tried again the same
+day, minutes later, before its interval grows to days.
 """
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from fsrs import Card, Rating, Scheduler, State
 
 # Seconds after which a right answer counts as "hard", by question type.
 SLOW_AFTER_MS = {"yes_no": 60_000, "one": 120_000, "multiple": 180_000, "open": 300_000}
-LEARNING_STEPS = (timedelta(hours=1), timedelta(days=1))
-RELEARNING_STEPS = (timedelta(hours=1),)
+LEARNING_STEPS = (timedelta(minutes=1), timedelta(minutes=10))  # the fsrs package's defaults
+RELEARNING_STEPS = (timedelta(minutes=10),)
 MAX_INTERVAL_DAYS = 365
 OPENING = (Rating.Again, Rating.Hard)
 

@@ -6,7 +6,7 @@ filter, requesting an export) declares it on its message, next to `log_fields`:
     class GetUserStats(Message):
         analytics_action: ClassVar[str] = "stats_viewed"
 
-Its @timed handler calls then become `stats_viewed` rows (with latency, outcome, user, channel
+Its timed handler calls then become `stats_viewed` rows (with latency, outcome, user, channel
 and request id from the trace) instead of plain `handler` rows. Actions that publish a domain
 event (registration, login, answer, skip, report…) come from the event and declare nothing.
 """

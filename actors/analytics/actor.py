@@ -4,7 +4,7 @@ Handlers only map and buffer (microseconds); full or due batches go to the Sende
 talks to ClickHouse or the spool. So the actor keeps up with the bus even while ClickHouse is
 away. Draining a full mailbox never awaits, so the handlers yield to the event loop every
 TIME_SLICE seconds: during a burst the sender's insert (and everyone else on the loop) goes on
-while the next rows are mapped. Its handlers carry no @timed/@logged on purpose: timing the
+while the next rows are mapped. Its handlers opt out of logging and timing on purpose: timing the
 analytics actor would feed its own timings back into it.
 """
 from __future__ import annotations

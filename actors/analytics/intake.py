@@ -1,6 +1,6 @@
 """The two sinks that feed the analytics actor without blocking anyone.
 
-`timing` is the @timed sink: it runs inside the timed handler, so TRACE there is the request's
+`timing` is the timing sink: it runs inside the timed handler, so TRACE there is the request's
 trace (request id, user, channel). It only appends to a bounded list that the actor takes on its
 tick (and on flush and stop): a handler call is far too frequent to cost an actor message each
 (ten of them per training answer). `log` is a loguru sink: loguru calls it in whatever thread

@@ -15,7 +15,7 @@ SenderState = Literal["connecting", "up", "down", "not_configured"]
 
 
 class RecordTiming(Message):
-    """One @timed handler call, with the caller's trace (sent by the timing sink)."""
+    """One timed handler call, with the caller's trace (sent by the timing sink)."""
     actor: str
     message_type: str
     seconds: float

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from actors.runtime import Message
+from actors.users.messages import RegisterAccount
 
 
 class GetCredentials(Message):
@@ -17,3 +18,11 @@ class Credentials(BaseModel):
 
     user_id: int
     password_hash: str | None
+
+
+class RegisterFromAddress(Message):
+    """REST registration from a client address: throttled per address (RateLimited), then
+    RegisterAccount (EmailTaken); a registering address is known to the account's login throttle.
+    A taken email counts as a failed login from that address, since its password is checked."""
+    registration: RegisterAccount
+    client_address: str

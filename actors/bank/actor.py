@@ -73,7 +73,7 @@ class BankActor(Actor):
                             content=content, questions=len(records))
 
     @handles(GetCatalog)
-    @cached(ttl=300, key=_whole_bank, namespace="bank")
+    @cached(ttl=60, key=_whole_bank, namespace="bank")  # an import here drops it; elsewhere within 60 s
     async def get_catalog(self, msg: GetCatalog) -> Catalog:
         async with self._db.transaction() as tx:
             subjects = await self._catalog.subjects(tx)

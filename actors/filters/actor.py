@@ -41,7 +41,7 @@ class FiltersActor(Actor):
         self._catalog = catalog
         self._facets = facets
 
-    @handles(GetUserFilter, logged=False)  # not @logged: training asks it for every question
+    @handles(GetUserFilter, logged=False)  # training asks it for every question
     @cached(ttl=300, key=_user_key, namespace="filters")
     async def get_filter(self, msg: GetUserFilter) -> FilterSettings:
         return await self._store.load(msg.user_id) or EVERYTHING
@@ -62,7 +62,7 @@ class FiltersActor(Actor):
         return state(EVERYTHING, await self._facets.count(EVERYTHING))
 
     @handles(GetFilterOptions)
-    @cached(ttl=60, key=_user_key, namespace="filters")
+    # not cached: its counts follow the bank, and an import must show at once
     async def get_options(self, msg: GetFilterOptions) -> FilterOptions:
         settings = await self._store.load(msg.user_id) or EVERYTHING
         return filter_options(settings, await self._catalog(), await self._facets.counts(settings))

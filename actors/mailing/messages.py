@@ -12,8 +12,14 @@ from actors.users.messages import Grade
 MailingStatus = Literal["draft", "running", "paused", "cancelled", "finished"]
 
 
+def require_kind_in_schema(schema: dict) -> None:
+    # The union is told apart by `kind`, so a request must always send it, though code may leave
+    # it to the default: the document says it is required (a segment without it is refused).
+    schema["required"] = ["kind", *(name for name in schema.get("required", ()) if name != "kind")]
+
+
 class _Segment(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra=require_kind_in_schema)
 
 
 class AllUsers(_Segment):
@@ -72,7 +78,8 @@ class MailingProgress(BaseModel):
     blocked: int
     interrupted: int = Field(description="in flight when a process died: maybe delivered, never re-sent")
     pending: int = Field(description="not sent yet (including the few in flight right now)")
-    rate: float = Field(description="Telegram calls per second over the last few seconds")
+    rate: float = Field(description="Telegram calls per second: over the last few seconds while running, "
+                                    "the average of the whole mailing once finished or cancelled, 0 when paused")
 
 
 # --- commands ----------------------------------------------------------------------------------

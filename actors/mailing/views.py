@@ -18,7 +18,13 @@ def to_progress(record: MailingRecord, recent_attempts: int) -> MailingProgress:
     window = RATE_WINDOW_SECONDS
     if record.started_at is not None:
         window = min(window, max(0.5, (datetime.now(UTC) - record.started_at).total_seconds()))
-    rate = recent_attempts / window if record.status == "running" else 0.0
+    if record.status == "running":
+        rate = recent_attempts / window
+    elif record.status in ("finished", "cancelled") and record.started_at and record.finished_at and done:
+        # Over: the average of the whole mailing (pauses included), not the idle last seconds.
+        rate = done / max(1.0, (record.finished_at - record.started_at).total_seconds())
+    else:  # a draft or a paused mailing sends nothing now
+        rate = 0.0
     return MailingProgress(id=record.id, status=record.status, total=record.total, sent=record.sent,
                            failed=record.failed, blocked=record.blocked, interrupted=record.interrupted,
                            pending=max(0, record.total - done), rate=round(rate, 1))

@@ -10,7 +10,7 @@ class Message(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     # Field names that are safe to write to logs (ids, counts); everything else stays out of
-    # log lines, because a field may hold a password, a token or personal data. See @logged.
+    # log lines, because a field may hold a password, a token or personal data. See actors/aspects/logged.py.
     log_fields: ClassVar[tuple[str, ...]] = ()
 
 

@@ -17,7 +17,7 @@ def percentile(samples: list[float], q: float) -> float | None:
 
 
 class TypeTiming:
-    """What @timed records for one message type."""
+    """What the runtime's timing records for one message type."""
 
     __slots__ = ("count", "failed", "window")
 

@@ -10,6 +10,7 @@ from loguru import logger
 
 from actors.aspects.logged import log_handled
 from actors.aspects.timed import record_timing
+from actors.errors import DomainError
 from actors.runtime.actor import Actor
 from actors.runtime.delivery import OrderedOutlet
 from actors.runtime.envelope import STOP, Envelope
@@ -114,6 +115,9 @@ class Shard:
             metrics.failed += 1
             if reply is not None and not reply.done():
                 reply.set_exception(failure)  # the caller decides what the failure means
+            elif isinstance(failure, DomainError):  # expected (a wrong password): a line, no traceback
+                logger.bind(**context).info("{} {} ended in {}, with nobody waiting for the answer",
+                                            self.name, message_type.__name__, type(failure).__name__)
             else:  # a tell, an event, or an ask whose caller gave up: nobody else will see it
                 logger.opt(exception=failure).bind(**context).error(
                     "{} failed handling {}", self.name, message_type.__name__)

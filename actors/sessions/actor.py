@@ -4,9 +4,9 @@ Kept apart from password login on purpose: argon2 verification is slow, and a bu
 must never hold up the token check every other request waits on.
 
 Every API request resolves its token, so the answer (token hash -> user id) is cached for
-TOKEN_CACHE_SECONDS (token_cache.py). Log-out and account deletion drop the entries; a revocation made by
-another instance (memory backend), or an expiry, shows within that time. A cached user that is gone
-(merged into another account, deleted) is looked up again.
+TOKEN_CACHE_SECONDS (token_cache.py), never past the token's expiry. Log-out and account deletion drop
+the entries; a revocation made by another instance (memory backend) shows within that time. A cached
+user that is gone (merged into another account, deleted) is looked up again.
 """
 from __future__ import annotations
 
@@ -62,10 +62,11 @@ class SessionsActor(Actor):
             except UserNotFound:  # merged away or deleted since it was cached: ask the database again
                 await forget_tokens([digest])
         async with self._db.autocommit() as tx:
-            user_id = await self._tokens.token_user(tx, digest)
-        if user_id is None:
+            owner = await self._tokens.token_user(tx, digest)
+        if owner is None:
             raise InvalidToken()
-        await remember_token_user(digest, user_id)
+        user_id, expires_at = owner
+        await remember_token_user(digest, user_id, expires_at)
         return await self._users.ask(GetUser(user_id=user_id))
 
     @handles(LogOut)

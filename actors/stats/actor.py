@@ -106,8 +106,15 @@ class StatsActor(Actor):
 
     @handles(GetLeaderboard)
     async def get_leaderboard(self, msg: GetLeaderboard) -> Leaderboard:
-        top = await self.get_top(GetLeaderboardTop(period=msg.period, subject=msg.subject, limit=msg.limit))
+        query = GetLeaderboardTop(period=msg.period, subject=msg.subject, limit=msg.limit)
+        top = await self.get_top(query)
         me = await own_entry(self._store, self._names_of, self._board(msg), msg.user_id, top)
+        if me is not None and me.rank <= msg.limit and all(e.user_id != me.user_id for e in top.entries):
+            # The cached top predates the points that put this user in it: never show a list that
+            # leaves out a rank the same reply gives; read it now (and keep that for everyone).
+            await invalidate("leaderboard", _board_key(query))
+            top = await self.get_top(query)
+            me = await own_entry(self._store, self._names_of, self._board(msg), msg.user_id, top)
         return Leaderboard(**dict(top), me=me)
 
     @handles(RebuildStats)

@@ -11,9 +11,10 @@ from actors.runtime import Actor, handles
 from actors.sessions.token_cache import forget_tokens
 from actors.users.errors import AlreadyLinked, CredentialsAlreadySet, EmailTaken, LinkCodeInvalid
 from actors.users.messages import (AccountDeleted, AccountsMerged, CreateTelegramLinkCode, DeleteAccount,
-                                   GetUser, GetUserByTelegram, LinkCode, RedeemTelegramLinkCode,
+                                   GetStoredUser, GetUser, GetUserByTelegram, LinkCode, RedeemTelegramLinkCode,
                                    RegisterAccount, RegisterTelegramUser, SetApiCredentials, UpdateProfile,
                                    UserRegistered, UserView)
+from actors.users.registration import is_same_registration
 from actors.users.secrets import hash_password, new_link_code, secret_hash
 from actors.users.views import to_view
 from storage.postgres import Database, DuplicateKey
@@ -49,6 +50,14 @@ class UsersActor(Actor):
         async with self._db.autocommit() as tx:
             return to_view(await self._users.get(tx, msg.user_id))
 
+    @handles(GetStoredUser)
+    @invalidates("users", key=_user_key)
+    async def get_stored_user(self, msg: GetStoredUser) -> UserView:
+        async with self._db.autocommit() as tx:
+            view = to_view(await self._users.get(tx, msg.user_id))
+        await _forget_telegram(view.telegram_id)
+        return view
+
     @handles(GetUserByTelegram)
     async def get_by_telegram(self, msg: GetUserByTelegram) -> UserView | None:
         hit = await cache_get(get_cache(), _telegram_key(msg.telegram_id))
@@ -82,16 +91,25 @@ class UsersActor(Actor):
 
     @handles(RegisterAccount)
     async def register_account(self, msg: RegisterAccount) -> UserView:
-        password_hash = await hash_password(msg.password.get_secret_value())
-        try:
-            async with self._db.transaction() as tx:
-                record = await self._users.create(
-                    tx, email=str(msg.email).lower(), password_hash=password_hash, display_name=msg.display_name,
-                    grade=msg.grade, locale=msg.locale)
-                await tx.record(UserRegistered(user_id=record.id, channel="api"))
-        except DuplicateKey:
-            raise EmailTaken() from None
-        return to_view(record)
+        email = str(msg.email).lower()
+        async with self._db.autocommit() as tx:
+            existing = await self._users.get_by_email(tx, email)
+        if existing is None:
+            password_hash = await hash_password(msg.password.get_secret_value())
+            try:
+                async with self._db.transaction() as tx:
+                    record = await self._users.create(
+                        tx, email=email, password_hash=password_hash, display_name=msg.display_name,
+                        grade=msg.grade, locale=msg.locale)
+                    await tx.record(UserRegistered(user_id=record.id, channel="api"))
+            except DuplicateKey:  # a concurrent registration of this email won
+                async with self._db.autocommit() as tx:
+                    existing = await self._users.get_by_email(tx, email)
+            else:
+                return to_view(record)
+        if existing is not None and await is_same_registration(existing, msg):
+            return to_view(existing)  # the same request again: it gets the account it created
+        raise EmailTaken()
 
     @handles(UpdateProfile)
     @invalidates("users", key=_user_key)

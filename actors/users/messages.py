@@ -67,6 +67,13 @@ class GetUser(Message):
     user_id: int
 
 
+class GetStoredUser(Message):
+    """The user as stored now, never from a cache: for decisions on rights (admin routes, the bot's
+    admin screens) and after a login. This process's cached entries for the user are dropped, so
+    what it shows next agrees. Raises UserNotFound."""
+    user_id: int
+
+
 class GetUserByTelegram(Message):
     """Replies UserView or None (an unregistered Telegram user)."""
     telegram_id: int

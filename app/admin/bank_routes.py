@@ -18,7 +18,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMPORT_TIMEOUT_SECONDS = 120.0  # a big bank takes longer than an ordinary ask
 
 
-@admin_api.post("/bank/import", response=ImportSummary, tags=["bank"], admin=True, errors=[400, 413, 415, 422])
+@admin_api.post("/bank/import", upload="file", response=ImportSummary, tags=["bank"], admin=True)
 async def import_questions(request: web.Request) -> ImportSummary:
     """Import questions from an .xlsx or .json file sent as multipart/form-data (part `file`).
     All or nothing: any bad row answers 422 with every row's errors, and nothing is imported."""

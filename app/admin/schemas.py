@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from actors.export.messages import ExportKind
-from actors.mailing.messages import Segment
+from actors.mailing.messages import Segment, require_kind_in_schema
+from actors.stats.messages import SubjectCode
 from app.http.ids import MAX_ID, Id
 
 
@@ -23,12 +23,33 @@ class CreateMailingRequest(Body):
     segment: Segment
 
 
-class ExportRequest(Body):
-    kind: ExportKind
-    subject: str | None = Field(None, description="attempts, statistics, questions: one subject's code")
-    date_from: datetime | None = Field(None, description="attempts, statistics: from (inclusive)")
-    date_to: datetime | None = Field(None, description="attempts, statistics: until (exclusive)")
-    mailing_id: Id | None = Field(None, description="mailing: whose results")
+class _Export(Body):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=require_kind_in_schema)
+
+
+class UsersExport(_Export):
+    kind: Literal["users"] = "users"
+
+
+class AttemptsExport(_Export):
+    kind: Literal["attempts", "statistics"] = "attempts"
+    subject: SubjectCode | None = Field(None, description="one subject's code")
+    date_from: datetime | None = Field(None, description="from (inclusive); before date_to")
+    date_to: datetime | None = Field(None, description="until (exclusive)")
+
+
+class QuestionsExport(_Export):
+    kind: Literal["questions"] = "questions"
+    subject: SubjectCode | None = Field(None, description="one subject's code")
+
+
+class MailingExport(_Export):
+    kind: Literal["mailing"] = "mailing"
+    mailing_id: Id = Field(description="whose results")
+
+
+# Each kind takes only the filters that apply to it (anything else is refused as unknown).
+ExportRequest = Annotated[UsersExport | AttemptsExport | QuestionsExport | MailingExport, Field(discriminator="kind")]
 
 
 class ResolveRequest(Body):

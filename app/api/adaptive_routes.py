@@ -2,6 +2,8 @@
 (The adaptive and mistakes questions themselves come from GET /training/next?mode=….)"""
 from __future__ import annotations
 
+from zoneinfo import available_timezones
+
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,11 +30,20 @@ class DueQuery(BaseModel):
     limit: int = Field(20, ge=0, le=200, description="how many due mistakes to list (the count is always given)")
 
 
+def _list_zones(schema: dict) -> None:
+    # The names a client may send, in the document (the server still checks them against
+    # PostgreSQL's, which hold every one of these).
+    options = schema.get("anyOf", [schema])
+    for option in options:
+        if option.get("type") == "string":
+            option["enum"] = sorted(available_timezones())
+
+
 class RemindersRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     hour: int = Field(ge=0, le=23, description="the local hour to be reminded at")
-    timezone: str | None = Field(None, min_length=1, max_length=64,
+    timezone: str | None = Field(None, min_length=1, max_length=64, json_schema_extra=_list_zones,
                                  description="IANA time zone, e.g. Europe/Moscow; default: your profile's")
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 from aiohttp import web
 from pydantic import SecretStr
 
+from actors.auth.messages import RegisterFromAddress
 from actors.users.messages import IssuedToken, LogIn, LogOut, RegisterAccount, UserView
 from app.api.common import ask, bearer_token, client_address
 from app.api.schemas import LoginRequest, RegisterRequest
 from app.api.spec import api
 
 
-@api.post("/auth/register", body=RegisterRequest, response=UserView, status=201, tags=["auth"], errors=[409])
+@api.post("/auth/register", body=RegisterRequest, response=UserView, status=201, tags=["auth"],
+          errors=[409, 429])
 async def register(request: web.Request, body: RegisterRequest) -> UserView:
-    """Create an account with email and password."""
-    return await ask(request, RegisterAccount(**body.model_dump()))
+    """Create an account with email and password. Repeating the same request (after a 503, say)
+    within 15 minutes returns the account it created; throttled per address."""
+    return await ask(request, RegisterFromAddress(registration=RegisterAccount(**body.model_dump()),
+                                                  client_address=client_address(request)))
 
 
 @api.post("/auth/login", body=LoginRequest, response=IssuedToken, tags=["auth"], errors=[401, 429])

@@ -6,13 +6,14 @@ from typing import Any
 from aiohttp import web
 from pydantic import SecretStr
 
-from actors.runtime import Message
+from actors.runtime import TRACE, Message
 from actors.users.errors import InvalidToken
-from actors.users.messages import Authenticate, UserView
+from actors.users.messages import Authenticate, GetStoredUser, UserView
 from app.api.session_cookie import cookie_token
 from app.api.telegram_auth import SCHEME as TMA_SCHEME
 from app.api.telegram_auth import telegram_principal
-from app.keys import ACTORS
+from app.http import forwarded
+from app.keys import ACTORS, SETTINGS
 
 
 async def ask(request: web.Request, message: Message) -> Any:
@@ -29,23 +30,35 @@ async def authenticate(request: web.Request) -> UserView | None:
     (`Authorization: tma …`), or the web app's session cookie; None answers 401."""
     scheme, _, credentials = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == TMA_SCHEME:
-        return await telegram_principal(request, credentials.strip())
+        return _carried(await telegram_principal(request, credentials.strip()))
     return await _by_token(request, bearer_token(request) or cookie_token(request))
 
 
-async def authenticate_bearer(request: web.Request) -> UserView | None:
-    """The admin API's authenticator: bearer tokens only (no browser session, no Mini App there)."""
-    return await _by_token(request, bearer_token(request))
+async def authenticate_admin(request: web.Request) -> UserView | None:
+    """The admin API's authenticator: bearer tokens only (no browser session, no Mini App there), and
+    rights from the stored user, never a cached profile, so a grant or a revoke (`apo admin
+    grant|revoke`) holds from the next admin request on every instance."""
+    principal = await _by_token(request, bearer_token(request))
+    return None if principal is None else await ask(request, GetStoredUser(user_id=principal.id))
 
 
 async def _by_token(request: web.Request, token: str | None) -> UserView | None:
     if token is None:
         return None
     try:
-        return await ask(request, Authenticate(token=SecretStr(token)))
+        return _carried(await ask(request, Authenticate(token=SecretStr(token))))
     except InvalidToken:
         return None
 
 
+def _carried(user: UserView | None) -> UserView | None:
+    """The rest of this request's asks carry the user, as the bot's do (analytics' user_id): the
+    request runs in its own task, and the request id middleware resets TRACE when it ends."""
+    if user is not None:
+        TRACE.set({**TRACE.get(), "user_id": user.id})
+    return user
+
+
 def client_address(request: web.Request) -> str:
-    return request.remote or "unknown"
+    """The caller's address for the throttles: X-Forwarded-For only from APO_TRUSTED_PROXIES."""
+    return forwarded.client_address(request, request.config_dict[SETTINGS].trusted_proxies)

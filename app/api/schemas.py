@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 from pydantic import (
     BaseModel,
@@ -10,13 +9,17 @@ from pydantic import (
     EmailStr,
     Field,
     SecretStr,
-    StringConstraints,
 )
 
 from actors.training.messages import AnswerValue
 from actors.users.fields import DisplayName, NewPassword
+from actors.users.invisible import WHITESPACE_CLASS
 from actors.users.messages import Grade, Locale
 from app.http.ids import Id
+
+
+# Some character that is not whitespace, and no NUL (PostgreSQL text cannot hold it).
+NON_BLANK = f"^[^\\u0000]*[^{WHITESPACE_CLASS}\\u0000][^\\u0000]*$"
 
 
 class Body(BaseModel):
@@ -71,9 +74,9 @@ class SkipRequest(Body):
 
 class ReportRequest(Body):
     question_id: Id
-    # Trimmed first, as the bot does: a report of only spaces tells the admins nothing.
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)] = Field(
-        description="what is wrong with the question")
+    # Not only spaces (a report of nothing tells the admins nothing); the route trims it, as the bot
+    # does. The limits hold for the text as sent, as the document says.
+    text: str = Field(min_length=1, max_length=2000, pattern=NON_BLANK, description="what is wrong with the question")
 
 
 class SessionPath(Body):

@@ -77,4 +77,5 @@ async def finish_session(request: web.Request, path: SessionPath, principal: Use
           errors=[404])
 async def report_question(request: web.Request, body: ReportRequest, principal: UserView) -> ReportView:
     """Report a mistake in a question; admins review reports."""
-    return await ask(request, ReportQuestion(user_id=principal.id, **body.model_dump()))
+    return await ask(request, ReportQuestion(user_id=principal.id, question_id=body.question_id,
+                                             text=body.text.strip()))

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import EmailStr, SecretStr, TypeAdapter, ValidationError
+from pydantic import EmailStr, TypeAdapter, ValidationError
 
-from actors.users.fields import DisplayName, NewPassword
+from actors.users.fields import DisplayName
+from actors.users.passwords import PasswordProblem, password_problem
 
 NameProblem = Literal["empty", "too_long", "invisible"]
-PasswordProblem = Literal["too_short", "too_long"]
 
 _NAME: TypeAdapter[str] = TypeAdapter(DisplayName)
 _EMAIL: TypeAdapter[str] = TypeAdapter(EmailStr)
-_PASSWORD: TypeAdapter[SecretStr] = TypeAdapter(NewPassword)
-MAX_PASSWORD = 128
 
 
 def check_name(text: str) -> tuple[str | None, NameProblem | None]:
@@ -36,8 +34,4 @@ def check_email(text: str) -> str | None:
 
 
 def check_password(text: str) -> PasswordProblem | None:
-    try:
-        _PASSWORD.validate_python(text)
-    except ValidationError:
-        return "too_long" if len(text) > MAX_PASSWORD else "too_short"
-    return None
+    return password_problem(text)  # the same rules as NewPassword, named for the texts

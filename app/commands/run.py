@@ -7,6 +7,7 @@ import gc
 from aiohttp import web
 from loguru import logger
 
+from app.commands.startup_errors import check_data_dir, check_port, explain
 from app.config import Settings
 
 SHUTDOWN_TIMEOUT_SECONDS = 4.0
@@ -20,8 +21,21 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        return _serve(settings, args)
+    except Exception as exc:  # noqa: BLE001 - only explained causes are caught; a bug keeps its traceback
+        cause = explain(exc, settings)
+        if cause is None:
+            raise
+        logger.error("start-up failed: {}", cause)
+        return 2
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from app.main import EDGES, create_app  # imported here so one-shot commands stay light
 
+    check_data_dir(settings.data_dir)
+    check_port(settings.http_host, settings.http_port)
     edges = EDGES if args.only == "all" else frozenset({args.only})
     logger.info("serving {} on http://{}:{}", "+".join(sorted(edges)), settings.http_host, settings.http_port)
     app = create_app(settings, edges)

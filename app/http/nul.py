@@ -31,3 +31,33 @@ def _find(value: Any, location: str) -> str | None:
         if (found := _find(item, place)) is not None:
             return found
     return None
+
+
+# The same rule in the OpenAPI document, so clients and fuzzers know it: every string a request
+# carries gets this pattern (a string with its own pattern or enum is left as it is).
+NUL_FREE_PATTERN = "^[^\\u0000]*$"
+
+
+def forbid_nul_in_schema(schema: Any, components: dict[str, Any], seen: set[str] | None = None) -> None:
+    """Adds NUL_FREE_PATTERN to every plain string schema reachable from `schema` (in place)."""
+    seen = set() if seen is None else seen
+    if isinstance(schema, list):
+        for item in schema:
+            forbid_nul_in_schema(item, components, seen)
+        return
+    if not isinstance(schema, dict):
+        return
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        name = ref.rsplit("/", 1)[1]
+        if name not in seen:
+            seen.add(name)
+            forbid_nul_in_schema(components[name], components, seen)
+    if schema.get("type") == "string" and not {"pattern", "enum", "const"} & schema.keys():
+        schema["pattern"] = NUL_FREE_PATTERN
+    for key, value in schema.items():
+        if key in ("properties", "$defs"):
+            for item in value.values():
+                forbid_nul_in_schema(item, components, seen)
+        elif isinstance(value, (dict, list)) and key not in ("examples", "default", "const", "enum"):
+            forbid_nul_in_schema(value, components, seen)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from app.http.nul import forbid_nul_in_schema
 from app.http.problem_response import PROBLEM_CONTENT_TYPE, Problem, ValidationProblem
 from app.http.routes import ApiSpec, Route
 
@@ -32,7 +33,7 @@ def implied_errors(route: Route) -> set[int]:
         statuses.add(401)
     if route.admin:
         statuses.add(403)
-    if route.body is not None:
+    if route.body is not None or route.upload is not None:
         statuses.update((400, 413, 415, 422))
     if route.query is not None or route.path_params is not None:
         statuses.add(422)
@@ -82,6 +83,9 @@ class _Builder:
         schemas, definitions = TypeAdapter.json_schemas(inputs, ref_template=REF_TEMPLATE)
         self.schemas = {key: schema for (key, _mode), schema in schemas.items()}
         self.components: dict[str, Any] = definitions.get("$defs", {})
+        for key, schema in self.schemas.items():
+            if isinstance(key, tuple) and key[1] in ("body", "query", "path"):
+                forbid_nul_in_schema(schema, self.components)
 
     def _resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         ref = schema.get("$ref")
@@ -132,6 +136,11 @@ class _Builder:
         if route.body is not None:
             op["requestBody"] = {"required": True, "content": {
                 "application/json": {"schema": self.schemas[(route.operation_id, "body")]}}}
+        elif route.upload is not None:
+            op["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": {
+                "type": "object", "required": [route.upload], "additionalProperties": False,
+                "properties": {route.upload: {"type": "string", "format": "binary",
+                                              "contentMediaType": "application/octet-stream"}}}}}}
         op["responses"] = self.responses(route)
         if route.auth:
             op["security"] = [{name: []} for name in self.spec.security_schemes]

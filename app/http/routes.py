@@ -40,6 +40,7 @@ class Route:
     admin: bool = False
     max_body: int = DEFAULT_MAX_BODY
     wants: frozenset[str] = field(default_factory=frozenset)  # inputs the handler declares
+    upload: str | None = None  # a multipart/form-data body with one file in this part (read by the handler)
 
 
 def _inputs_of(handler: Callable[..., Any]) -> frozenset[str]:
@@ -63,6 +64,8 @@ def _check_declared(route: Route) -> None:
             raise TypeError(f"{route.operation_id}: `{name}` is {state} but the handler {verb} it")
     if "principal" in route.wants and not route.auth:
         raise TypeError(f"{route.operation_id}: takes `principal` but is not declared auth=True")
+    if route.upload is not None and route.body is not None:
+        raise TypeError(f"{route.operation_id}: a body is either JSON (`body=`) or an upload (`upload=`)")
 
 
 class ApiSpec:
@@ -91,9 +94,10 @@ class ApiSpec:
               path: type[BaseModel] | None = None, response: Any = None, status: int = 200,
               summary: str | None = None, tags: list[str] | tuple[str, ...] = (),
               errors: list[int] | tuple[int, ...] = (), auth: bool = False, admin: bool = False,
-              max_body: int | None = None, operation_id: str | None = None,
+              max_body: int | None = None, operation_id: str | None = None, upload: str | None = None,
               ) -> Callable[[Callable[..., Awaitable[Any]]], Callable[..., Awaitable[Any]]]:
-        """`url` is positional-only so that `path=` can name the path-parameters model."""
+        """`url` is positional-only so that `path=` can name the path-parameters model. `upload=`
+        documents a multipart/form-data body with one file part of that name (the handler reads it)."""
 
         def register(handler: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
             if self._mounted:
@@ -106,7 +110,7 @@ class ApiSpec:
                 summary=summary or (doc.splitlines()[0] if doc else None), description=doc,
                 tags=tuple(tags), errors=tuple(errors), auth=auth or admin, admin=admin,
                 max_body=max_body if max_body is not None else self.max_body,
-                wants=_inputs_of(handler))
+                wants=_inputs_of(handler), upload=upload)
             _check_declared(route)
             if any(r.operation_id == route.operation_id for r in self.routes):
                 raise ValueError(f"operationId {route.operation_id!r} is already used in {self.title}")

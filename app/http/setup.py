@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from app.http import parser_errors
 from app.http.error_mappers import ERROR_MAPPERS, ErrorMappers
 from app.http.errors_middleware import errors_middleware
 from app.http.request_id import add_request_id_header, request_id_middleware
@@ -19,6 +20,7 @@ def setup_http(app: web.Application, errors: ErrorMappers | None = None) -> Erro
     """
     if ERROR_MAPPERS in app:
         raise RuntimeError("setup_http(app) was already called on this app")
+    parser_errors.install()  # requests aiohttp cannot parse never reach the middlewares
     mappers = errors if errors is not None else ErrorMappers()
     app[ERROR_MAPPERS] = mappers
     app.middlewares.extend([request_id_middleware, timing_middleware, errors_middleware(mappers)])

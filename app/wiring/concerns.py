@@ -10,6 +10,7 @@ from pathlib import Path
 from actors.adaptive.actor import AdaptiveActor, adaptive_shard_key
 from actors.adaptive.serving import ServeQuestionFn
 from actors.auth.actor import AuthActor, login_shard_key
+from actors.auth.registration_throttle import RegistrationThrottle
 from actors.auth.throttle import LoginThrottle
 from actors.bank.actor import BankActor
 from actors.bank.messages import GetCatalog
@@ -56,8 +57,8 @@ def spawn_identity(system: ActorSystem, database: Database, admin_telegram_ids: 
                          shards=SHARDS["users"], shard_key=user_shard_key)
     sessions = system.spawn("sessions", lambda: SessionsActor(database, users),
                             shards=SHARDS["sessions"], shard_key=session_shard_key)
-    throttle = LoginThrottle(database)
-    system.spawn("auth", lambda: AuthActor(users, sessions, throttle), shards=SHARDS["auth"],
+    throttle, registrations = LoginThrottle(database), RegistrationThrottle(database)
+    system.spawn("auth", lambda: AuthActor(users, sessions, throttle, registrations), shards=SHARDS["auth"],
                  shard_key=login_shard_key)
     system.spawn("botstate", lambda: BotStateActor(database), shards=SHARDS["botstate"],
                  shard_key=bot_state_shard_key)

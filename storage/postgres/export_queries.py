@@ -70,7 +70,10 @@ REPORTS: dict[str, Report] = {
         ORDER BY a.id""", f"SELECT count(*) {_ATTEMPT_JOINS} WHERE {_ATTEMPT_FILTER}", AttemptRow),
     "statistics": Report(f"""
         SELECT a.user_id, u.display_name, u.grade, s.code AS subject, count(*) AS attempts,
-               count(*) FILTER (WHERE a.correct) AS correct, avg(a.score) AS accuracy,
+               count(*) FILTER (WHERE a.correct) AS correct,
+               -- /stats/me's measure (correct ÷ attempts); the mean score (partial credit) beside it
+               round((count(*) FILTER (WHERE a.correct))::numeric / count(*), 4)::float8 AS accuracy,
+               round(avg(a.score)::numeric, 4)::float8 AS average_score,
                sum(a.points) AS points, sum(a.max_points) AS max_points,
                min(a.created_at) AS first_at, max(a.created_at) AS last_at
         {_ATTEMPT_JOINS} JOIN users AS u ON u.id = a.user_id

@@ -9,7 +9,7 @@ INSERT_TOKEN = """
     INSERT INTO api_tokens (token_hash, user_id, expires_at) VALUES (%(hash)s, %(user_id)s, %(expires_at)s)
 """
 FIND_TOKEN_USER = """
-    SELECT user_id FROM api_tokens
+    SELECT user_id, expires_at FROM api_tokens
     WHERE token_hash = %(hash)s AND revoked_at IS NULL AND expires_at > now()
 """
 USER_TOKENS = "SELECT token_hash FROM api_tokens WHERE user_id = %(user_id)s AND revoked_at IS NULL"
@@ -32,8 +32,10 @@ class TokensRepository:
     async def add_token(self, tx: Tx, token_hash: bytes, user_id: int, expires_at: datetime) -> None:
         await tx.execute(INSERT_TOKEN, {"hash": token_hash, "user_id": user_id, "expires_at": expires_at})
 
-    async def token_user(self, tx: Tx, token_hash: bytes) -> int | None:
-        return await tx.fetchval(FIND_TOKEN_USER, {"hash": token_hash})
+    async def token_user(self, tx: Tx, token_hash: bytes) -> tuple[int, datetime] | None:
+        """(user id, expires_at) of a live token, or None."""
+        row = await tx.fetchone(FIND_TOKEN_USER, {"hash": token_hash})
+        return (row["user_id"], row["expires_at"]) if row else None
 
     async def user_token_hashes(self, tx: Tx, user_id: int) -> list[bytes]:
         return [bytes(row["token_hash"]) for row in await tx.fetchall(USER_TOKENS, {"user_id": user_id})]

@@ -1,41 +1,74 @@
-"""Login throttling on a real PostgreSQL: every instance counts the same failures (two throttles here
-stand for two processes), keys are stored hashed, a right password clears only its account."""
+"""Login throttling on a real PostgreSQL: every instance counts the same failures (two throttles
+here stand for two processes), concurrent guesses see each other, keys are stored hashed, a right
+password takes back only its own attempt and makes its address known to the account."""
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
+from actors.auth.registration_throttle import RegistrationThrottle
 from actors.auth.throttle import LoginThrottle
+from actors.errors import RateLimited
 
 
-async def test_failures_from_two_instances_add_up_per_account(database):
-    api, bot = (LoginThrottle(database, per_account=3, per_address=100) for _ in range(2))
-    for throttle in (api, bot, api):
-        assert await throttle.retry_after("anya@example.org", "10.0.0.1") == 0
-        await throttle.failed("anya@example.org", "10.0.0.1")
-    wait = await bot.retry_after("anya@example.org", "10.0.0.2")  # another address: the account is locked
-    assert 15 * 60 - 5 < wait <= 15 * 60
-    assert await api.retry_after("tom@example.org", "10.0.0.1") == 0  # another account is not
+async def test_the_account_limit_adds_up_across_instances(database):
+    api, bot = LoginThrottle(database), LoginThrottle(database)
+    for i in range(10):
+        await (api if i % 2 else bot).begin("anya@example.org", f"10.0.0.{i}")
+    with pytest.raises(RateLimited) as refused:
+        await api.begin("anya@example.org", "10.0.1.1")  # a new address: the account is under attack
+    assert 15 * 60 - 5 < refused.value.retry_after <= 15 * 60
+    await bot.begin("tom@example.org", "10.0.1.1")  # another account is not
 
 
-async def test_an_address_is_throttled_across_accounts_and_a_right_password_clears_only_the_account(database):
-    throttle = LoginThrottle(database, per_account=2, per_address=3)
-    await throttle.failed("a@example.org", "10.0.0.9")
-    await throttle.failed("b@example.org", "10.0.0.9")
-    assert await throttle.retry_after("c@example.org", "10.0.0.9") == 0
-    await throttle.failed("c@example.org", "10.0.0.9")
-    assert await throttle.retry_after("d@example.org", "10.0.0.9") > 0  # the address made 3 failures
-    await throttle.failed("a@example.org", "10.0.0.8")
-    assert await throttle.retry_after("a@example.org", "10.0.0.7") > 0
-    await throttle.succeeded("a@example.org")
-    assert await throttle.retry_after("a@example.org", "10.0.0.7") == 0
-    assert await throttle.retry_after("a@example.org", "10.0.0.9") > 0  # the address's count stays
+async def test_concurrent_guesses_on_two_instances_never_exceed_the_account_limit(database):
+    api, bot = LoginThrottle(database), LoginThrottle(database)
+
+    async def guess(i: int) -> bool:
+        try:
+            await (api, bot)[i % 2].begin("anya@example.org", f"10.1.0.{i}")
+            return True
+        except RateLimited:
+            return False
+
+    admitted = await asyncio.gather(*(guess(i) for i in range(40)))
+    assert sum(admitted) == 10
 
 
-async def test_the_table_holds_no_email_or_address_and_old_failures_leave_the_window(database):
-    throttle = LoginThrottle(database, window=60, per_account=1)
-    await throttle.failed("anya@example.org", "10.0.0.1")
-    async with database.transaction() as tx:
-        stored = await tx.fetchall("SELECT key::text AS key FROM login_failures")
-        assert len(stored) == 2 and not any("anya" in r["key"] or "10.0.0.1" in r["key"] for r in stored)
-        await tx.execute("UPDATE login_failures SET failed_at = failed_at - interval '61 seconds'")
-    assert await throttle.retry_after("anya@example.org", "10.0.0.1") == 0
+async def test_a_known_address_passes_an_attacked_account_and_success_takes_back_only_its_attempt(database):
+    throttle = LoginThrottle(database)
+    attempt = await throttle.begin("anya@example.org", "10.0.0.99")
+    await throttle.succeeded(attempt, "anya@example.org", "10.0.0.99")
+    for i in range(12):
+        try:
+            await throttle.begin("anya@example.org", f"10.2.0.{i}")
+        except RateLimited:
+            pass
+    attempt = await throttle.begin("anya@example.org", "10.0.0.99")  # the owner's address
+    await throttle.succeeded(attempt, "anya@example.org", "10.0.0.99")
     async with database.autocommit() as tx:
-        assert await throttle._repo.prune(tx, 60) == 2
+        assert await tx.fetchval("SELECT count(*) FROM login_failures") == 10  # the guesses stay
+
+
+async def test_the_tables_hold_no_email_or_address_and_old_failures_leave_the_window(database):
+    throttle = LoginThrottle(database)
+    for _ in range(3):
+        await throttle.begin("anya@example.org", "10.0.0.1")
+    with pytest.raises(RateLimited):
+        await throttle.begin("anya@example.org", "10.0.0.1")
+    async with database.transaction() as tx:
+        stored = await tx.fetchall("SELECT account_key::text || address_key::text AS keys FROM login_failures")
+        assert len(stored) == 3 and not any("anya" in r["keys"] or "10.0.0.1" in r["keys"] for r in stored)
+        await tx.execute("UPDATE login_failures SET failed_at = failed_at - interval '901 seconds'")
+    await throttle.begin("anya@example.org", "10.0.0.1")
+
+
+async def test_registrations_are_limited_per_address(database):
+    throttle = RegistrationThrottle(database, per_address=3)
+    for _ in range(3):
+        await throttle.admit("10.0.0.5")
+    with pytest.raises(RateLimited) as refused:
+        await throttle.admit("10.0.0.5")
+    assert 3590 < refused.value.retry_after <= 3600
+    await throttle.admit("10.0.0.6")

@@ -53,7 +53,9 @@ def test_env_file_is_read(clean_env, tmp_path):
 @pytest.mark.parametrize(
     ("name", "value"),
     [("APO_HTTP_PORT", "eighty"), ("APO_HTTP_PORT", "70000"), ("APO_LOG_LEVEL", "LOUD"),
-     ("APO_ADMIN_TELEGRAM_IDS", "12,abc"), ("APO_LOG_JSON", "maybe")],
+     ("APO_ADMIN_TELEGRAM_IDS", "12,abc"), ("APO_LOG_JSON", "maybe"),
+     ("APO_BOT_WEBHOOK_URL", "http://bot.example.org/telegram/webhook"), ("APO_BOT_WEBHOOK_URL", "bot.example.org"),
+     ("APO_TRUSTED_PROXIES", "10.0.0.1, proxy.local")],
 )
 def test_bad_value_names_the_variable(clean_env, name, value):
     clean_env.setenv(name, value)
@@ -72,3 +74,11 @@ def test_bad_value_stops_the_command_with_one_line(clean_env, tmp_path):
     assert done.stderr.strip().splitlines() == [
         "configuration error: APO_HTTP_PORT: Input should be a valid integer, unable to parse string as an integer"
     ]
+
+
+def test_an_https_webhook_and_trusted_proxies_are_taken(clean_env):
+    clean_env.setenv("APO_BOT_WEBHOOK_URL", "https://bot.example.org/telegram/webhook")
+    clean_env.setenv("APO_TRUSTED_PROXIES", "10.0.0.1 10.8.0.0/16,fd00::/8")
+    settings = load_settings(_env_file=None)
+    assert settings.bot_webhook_url == "https://bot.example.org/telegram/webhook"
+    assert [str(net) for net in settings.trusted_proxies] == ["10.0.0.1/32", "10.8.0.0/16", "fd00::/8"]

@@ -35,5 +35,5 @@ def test_start_up_stops_with_one_line(tmp_path):
                           text=True, timeout=60)
     assert done.returncode != 0
     lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
-    assert lines == ["configuration error: APO_WEBAPP_URL: Value error, must be a public https:// URL "
-                     "(Telegram opens Mini Apps only over HTTPS)"]
+    assert lines == ["configuration error: APO_WEBAPP_URL: Value error, must be a public https:// URL: "
+                     "Telegram uses HTTPS only"]

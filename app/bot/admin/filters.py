@@ -5,9 +5,16 @@ from __future__ import annotations
 from aiogram.filters import Filter
 from aiogram.types import TelegramObject
 
-from actors.users.messages import UserView
+from actors.runtime import ActorSystem
+from actors.users.messages import GetStoredUser, UserView
 
 
 class IsAdmin(Filter):
-    async def __call__(self, event: TelegramObject, known_user: UserView | None = None) -> bool:
-        return known_user is not None and known_user.is_admin
+    """Decided on the stored user, not the cached profile: a revoke holds from the next update. It
+    is every admin handler's last filter, so only an admin command pays for the read."""
+
+    async def __call__(self, event: TelegramObject, actors: ActorSystem, known_user: UserView | None = None) -> bool:
+        if known_user is None:
+            return False
+        stored: UserView = await actors.ask(GetStoredUser(user_id=known_user.id))
+        return stored.is_admin

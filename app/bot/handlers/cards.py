@@ -101,6 +101,15 @@ async def rewrite(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup 
     await follow(query, Card(text, markup))
 
 
+def pressed_on_message(query: CallbackQuery) -> bool:
+    """A real press is of a button its message shows now; forged or outdated data is not (a handler
+    that rebuilds a keyboard from the pressed data alone must ask this first)."""
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    return markup is not None and any(button.callback_data == query.data
+                                      for row in markup.inline_keyboard for button in row)
+
+
 async def remark(query: CallbackQuery, markup: InlineKeyboardMarkup) -> None:
     """Only the pressed message's buttons change (e.g. a toggle)."""
     if isinstance(query.message, Message):

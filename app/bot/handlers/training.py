@@ -38,6 +38,7 @@ from app.bot.handlers.training_input import STALE, TrainingInput
 from app.bot.keyboards import training as kb
 from app.bot.keyboards.callbacks import MenuCallback
 from app.bot.keyboards.training import DONE, REVIEW, TrainAnswer, TrainStep, TrainToggle
+from app.bot.texts import common
 from app.bot.texts import mistakes as mistakes_texts
 from app.bot.texts import training as texts
 
@@ -98,6 +99,9 @@ async def answer(query: CallbackQuery, callback_data: TrainAnswer, state: FSMCon
 
 async def toggle(query: CallbackQuery, callback_data: TrainToggle, state: FSMContext, user: UserView,
                  actors: ActorSystem, callback_answer: CallbackAnswer) -> None:
+    if not cards.pressed_on_message(query):  # the marks travel in the data: only a shown button counts
+        callback_answer.text = common.outdated_button()
+        return
     mask = callback_data.mask
     if callback_data.pick != DONE:  # mark or unmark one option: only the buttons change
         mask ^= 1 << callback_data.pick

@@ -24,6 +24,9 @@ def ask_password() -> str:
 def password_problem(problem: PasswordProblem) -> str:
     if problem == "too_long":
         return _("This password is too long: at most 128 characters. Send another one.")
+    if problem == "common":
+        return _("This password is one of the most common ones in known leaks and is easy to guess. "
+                 "Send another one.")
     return _("This password is too short: at least 8 characters. Send another one.")
 
 

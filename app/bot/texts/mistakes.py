@@ -1,7 +1,8 @@
 """Work on mistakes: the due count, "nothing due", the header of a review card."""
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from aiogram.utils.i18n import gettext as _
@@ -38,8 +39,18 @@ def screen(due: DueReviews, timezone: str) -> str:
 def nothing_due(next_due_at: datetime | None, timezone: str) -> str:
     if next_due_at is None:
         return _("🎉 Nothing to review: no mistakes are scheduled.")
-    return _("🎉 Nothing to review right now. The next review is due at {time}.").format(
-        time=local_time(next_due_at, timezone))
+    # The wait beside the clock time: a time in the account's zone alone misleads anyone elsewhere.
+    return _("🎉 Nothing to review right now. The next review is due at {time} (in {wait}).").format(
+        time=local_time(next_due_at, timezone), wait=wait_text(next_due_at - datetime.now(UTC)))
+
+
+def wait_text(wait: object) -> str:
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))  # type: ignore[attr-defined]
+    if minutes < 60:
+        return _("{minutes} min").format(minutes=minutes)
+    if minutes < 24 * 60:
+        return _("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+    return _("{days} d").format(days=round(minutes / (24 * 60)))
 
 
 def card_head(due: int) -> str:

@@ -7,7 +7,7 @@ from actors.stats.messages import Leaderboard, LeaderboardEntry, ThemeStats, Use
 from app.bot.charts import ChartTexts
 from app.bot.texts.common import quote
 
-TOP_SUBJECTS = 3
+SUBJECTS_SHOWN = 8  # every subject answered, as long as a photo caption (1,024 characters) holds them
 MIN_FOR_WEAKEST = 3  # answers in a theme before it can be called the weakest
 NAME_CHARS = 100     # the bank allows 100; with 4 names the caption stays well under 1024
 
@@ -73,11 +73,13 @@ def summary(stats: UserStats, subject_names: dict[str, str]) -> str:
     if totals.average_time_ms is not None:
         seconds = number(round(totals.average_time_ms / 1000, 1))
         lines.append(_("Average time: {seconds} s").format(seconds=seconds))
-    lines += ["", _("<b>Top subjects</b>")]
-    for subject in stats.subjects[:TOP_SUBJECTS]:
+    lines += ["", _("<b>By subject</b>")]
+    for subject in stats.subjects[:SUBJECTS_SHOWN]:
         name = _short(subject_names.get(subject.subject, subject.subject))
         lines.append(_("• {subject}: {accuracy} (answers: {attempts})").format(
             subject=name, attempts=subject.attempts, accuracy=percent(subject.accuracy)))
+    if len(stats.subjects) > SUBJECTS_SHOWN:
+        lines.append(_("• and {count} more").format(count=len(stats.subjects) - SUBJECTS_SHOWN))
     if (theme := weakest(stats.themes)) is not None:
         lines += ["", _("Weakest theme: {theme} (accuracy {accuracy}, answers: {attempts})").format(
             theme=_short(theme.theme), accuracy=percent(theme.accuracy), attempts=theme.attempts)]

@@ -71,6 +71,9 @@ async def test_uploads_must_be_multipart_and_small(admin_http, empty_database):
     form = aiohttp.FormData()
     form.add_field("other", b"{}", filename="bank.json")
     async with admin_http.post(IMPORT, headers=admin, data=form) as response:
+        assert "one part, named `file`" in (await problem(response, 400))["detail"]
+    empty = b"--b--\r\n"
+    async with admin_http.post(IMPORT, data=empty, headers={**admin, "Content-Type": "multipart/form-data; boundary=b"}) as response:
         assert "No part named `file`" in (await problem(response, 400))["detail"]
     async with admin_http.post(IMPORT, headers=admin, data=upload(b"{}", "bank.csv")) as response:
         await problem(response, 422)
@@ -100,3 +103,11 @@ async def test_reports_are_listed_and_resolved_or_dismissed(admin_http, empty_da
     async with admin_http.post("/admin/api/v1/reports/999999/resolve", headers=admin,
                                json={"status": "resolved"}) as response:
         await problem(response, 404)
+
+
+async def test_a_malformed_part_header_is_a_400_that_quotes_nothing(admin_http, empty_database):
+    _, admin = await make_admin(admin_http, empty_database)
+    body = b'--b\r\nContent-Disposition: form-data; name="t\x16secret"\r\n\r\nx\r\n--b--\r\n'
+    async with admin_http.post(IMPORT, data=body, headers={**admin, "Content-Type": "multipart/form-data; boundary=b"}) as r:
+        problem_body = await problem(r, 400)
+    assert "multipart body could not be read" in problem_body["detail"] and "secret" not in await r.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -68,6 +69,7 @@ async def test_the_mailing_dialog_previews_confirms_and_reports_progress_in_plac
     await admin.press(confirm, text="▶️ Начать")
     done = await next_matching(admin, lambda o: o.is_edit and "завершена" in (o.plain_text or ""))
     assert done.message_id == confirm.message_id and "Отправлено 4 из 4" in done.plain_text
+    assert float(re.search(r"Скорость: ([\d.]+)", done.plain_text).group(1)) > 0  # the mailing's average
     assert done.button_texts == ["📊 Результаты (xlsx)"]
     for student in students:
         assert [o.text for o in fake.outputs(student.id)][-1] == "Олимпиада в <b>субботу</b>"

@@ -58,6 +58,7 @@ async def test_attempts_follow_the_subject_and_date_filters(system):
 
 
 async def test_statistics_are_per_user_and_subject_and_match_the_attempts(system, empty_database):
+    await sql(empty_database, "UPDATE attempts SET score = 0.5 WHERE NOT correct AND id % 2 = 0")  # partial credit
     _, rows = await run(system, kind="statistics", subject="economics", date_from="2026-01-01T00:00:00Z",
                         date_to="2027-01-01T00:00:00Z")
     header, data = rows[0], rows[1:]
@@ -68,7 +69,15 @@ async def test_statistics_are_per_user_and_subject_and_match_the_attempts(system
         JOIN questions q ON q.id = a.question_id JOIN subjects s ON s.id = q.subject_id
         WHERE s.code = 'economics' AND a.created_at >= '2026-01-01' GROUP BY a.user_id"""))
     assert {row[0]: row[5] for row in data} == expected
-    assert all(0 <= row[6] <= 1 and row[9] <= row[10] for row in data)
+    assert header[6:8] == ("Accuracy (correct / attempts)", "Average score (0..1)")
+    # The same measure as /stats/me (stats render: round(correct / attempts, 4)), partial credit apart.
+    assert all(row[6] == round(row[5] / row[4], 4) for row in data)
+    scores = dict(await sql(empty_database, """
+        SELECT a.user_id, round(avg(a.score)::numeric, 4)::float8 FROM attempts a
+        JOIN questions q ON q.id = a.question_id JOIN subjects s ON s.id = q.subject_id
+        WHERE s.code = 'economics' AND a.created_at >= '2026-01-01' GROUP BY a.user_id"""))
+    assert {row[0]: row[7] for row in data} == scores and any(row[6] != row[7] for row in data)
+    assert all(row[10] <= row[11] for row in data)
 
 
 async def test_users_export_counts_attempts(system):

@@ -63,28 +63,31 @@ async def test_wrong_password_and_unknown_email_look_the_same(http):
     assert (wrong["title"], wrong["detail"], wrong["type"]) == (unknown["title"], unknown["detail"], unknown["type"])
 
 
-async def test_repeated_wrong_password_is_throttled_with_retry_after(http):
+async def test_repeated_wrong_password_waits_a_growing_delay_with_retry_after(http):
     user = await register(http)
     statuses = []
-    for _ in range(6):
+    for _ in range(4):
         async with http.post("/api/v1/auth/login", json={"email": user["email"], "password": "nope-nope"}) as r:
             statuses.append(r.status)
             if r.status == 429:
                 body = await problem(r, 429)
                 retry_after = int(r.headers["Retry-After"])
-    assert statuses == [401] * 5 + [429]
-    assert 1 <= retry_after <= 15 * 60 and body["detail"]
-    # Even the right password waits until the window passes: guessing gains nothing.
+    assert statuses == [401] * 3 + [429]  # two failures are free, the third makes the next wait 2 s
+    assert 1 <= retry_after <= 2 and body["detail"]
+    # Even the right password waits out the delay: guessing gains nothing from it.
     async with http.post("/api/v1/auth/login", json={"email": user["email"], "password": PASSWORD}) as r:
         await problem(r, 429)
+    await asyncio.sleep(retry_after)
+    assert await login(http, user["email"])
 
 
-async def test_throttling_per_address_covers_many_accounts(http):
-    statuses = []
-    for _ in range(21):
+async def test_failures_on_many_accounts_never_refuse_a_right_password_from_that_address(http):
+    """A school behind one NAT: others' mistakes (on any account) do not lock a student out."""
+    student = await register(http)
+    for _ in range(25):
         async with http.post("/api/v1/auth/login", json={"email": new_email(), "password": "nope-nope"}) as r:
-            statuses.append(r.status)
-    assert statuses[:20] == [401] * 20 and statuses[20] == 429
+            await problem(r, 401)
+    assert await login(http, student["email"])
 
 
 LONG = "я" * 65
@@ -149,10 +152,13 @@ async def test_concurrent_registrations_of_one_email_create_one_account(http):
     email = new_email()
     body = {"email": email, "password": PASSWORD, "display_name": "Аня"}
 
-    async def attempt() -> int:
+    async def attempt() -> tuple[int, int | None]:
         async with http.post("/api/v1/auth/register", json=body) as r:
-            return r.status
+            return r.status, (await r.json()).get("id")
 
-    statuses = sorted(await asyncio.gather(*(attempt() for _ in range(4))))
-    assert statuses == [201, 409, 409, 409]
+    results = await asyncio.gather(*(attempt() for _ in range(4)))
+    # The same request repeated is one registration: every copy gets the account it created.
+    assert {status for status, _ in results} == {201} and len({user_id for _, user_id in results}) == 1
     await login(http, email)
+    async with http.post("/api/v1/auth/register", json={**body, "password": "another password"}) as r:
+        await problem(r, 409)

@@ -73,3 +73,25 @@ async def test_readyz_names_an_actor_whose_restart_budget_is_spent(http, live_ap
     assert body["actors"]["broken"]["healthy"] is False
     assert body["actors"]["broken"]["restarts"] == 2
     assert body["actors"]["users"]["healthy"] is True
+
+
+async def test_readyz_stays_200_while_clickhouse_is_away_and_says_analytics_do_not_count(empty_database, tmp_path):
+    """Analytics never block users: ClickHouse is reported under `analytics`, not among the stores."""
+    import aiohttp
+    from aiohttp.test_utils import TestServer
+
+    from app.main import create_app
+    from tests.support.fixtures_app import make_settings
+    from tests.support.live_process import free_port
+
+    away = f"http://127.0.0.1:{free_port()}/apo"
+    server = TestServer(create_app(make_settings(empty_database, tmp_path, clickhouse_url=away)), host="127.0.0.1")
+    await server.start_server()
+    try:
+        async with aiohttp.ClientSession() as http, http.get(server.make_url("/readyz")) as response:
+            body = await response.json()
+            assert response.status == 200, body
+    finally:
+        await server.close()
+    assert "clickhouse" not in body["stores"]
+    assert body["analytics"]["affects_readiness"] is False and body["analytics"]["clickhouse"] != "ok"

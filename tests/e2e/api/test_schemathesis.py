@@ -1,4 +1,7 @@
-"""schemathesis against the live service's OpenAPI document: no 5xx, no response outside the schema."""
+"""schemathesis against the live service's OpenAPI documents with `--checks all`, on positive and
+negative data: no 5xx, no response outside the schema, every schema-valid request accepted and every
+schema-violating one refused. The few answers that depend on data no schema can state are listed,
+with their reasons, in schemathesis.toml beside this file."""
 from __future__ import annotations
 
 import asyncio
@@ -11,22 +14,23 @@ import aiopg
 
 from tests.support.live_process import start_app_process
 
-CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+EXAMPLES_PER_OPERATION = "30"  # bounded: both documents take a few minutes on the 2-core machine
 
 
 async def run_schemathesis(base_url: str, spec_path: str, token: str, tmp_path: Path,
                            exclude_operations: tuple[str, ...] = ()) -> tuple[int, str]:
     schemathesis = Path(sys.executable).parent / "schemathesis"
-    args = [str(schemathesis), "run", base_url + spec_path, "--checks", CHECKS,
-            "--header", f"Authorization: Bearer {token}", "--max-examples", "25", "--workers", "1",
-            "--phases", "examples,coverage,fuzzing", "--request-timeout", "10", "--max-failures", "5",
-            "--suppress-health-check", "all", "--seed", "1"]
+    args = [str(schemathesis), "--config-file", str(CONFIG), "run", base_url + spec_path, "--checks", "all",
+            "--mode", "all", "--header", f"Authorization: Bearer {token}",
+            "--max-examples", EXAMPLES_PER_OPERATION, "--workers", "2", "--continue-on-failure",
+            "--request-timeout", "10", "--suppress-health-check", "all", "--seed", "1"]
     for operation in exclude_operations:
         args += ["--exclude-operation-id", operation]
     process = await asyncio.create_subprocess_exec(
         *args, cwd=str(tmp_path), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
         env={**os.environ, "NO_COLOR": "1"})
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=600)
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=900)
     return process.returncode, output.decode(errors="replace")
 
 
@@ -39,6 +43,12 @@ async def user_token(base_url: str, email: str = "fuzz@example.org") -> str:
             return (await r.json())["access_token"]
 
 
+def assert_clean(code: int, output: str) -> None:
+    assert code == 0, output[-8000:]
+    summary = output[output.rfind("Test cases:"):]
+    assert " generated" in summary and "failure" not in summary, summary
+
+
 async def test_user_api_holds_its_openapi_contract(empty_database, tmp_path):
     live = await start_app_process(empty_database, tmp_path)
     try:
@@ -48,20 +58,18 @@ async def test_user_api_holds_its_openapi_contract(empty_database, tmp_path):
                                               exclude_operations=("logout",))
     finally:
         await live.stop()
-    assert code == 0, output[-6000:]
-    assert "passed" in output.lower()
+    assert_clean(code, output)
 
 
 async def test_admin_api_holds_its_openapi_contract(empty_database, tmp_path):
     live = await start_app_process(empty_database, tmp_path)
     try:
+        token = await user_token(live.base_url, "admin-fuzz@example.org")
         async with aiopg.connect(empty_database) as conn, conn.cursor() as cur:
-            token = await user_token(live.base_url, "admin-fuzz@example.org")
+            # Granted behind the running process's back, as `apo admin grant` does: rights are read
+            # from the stored user on every admin request, so no restart is needed.
             await cur.execute("UPDATE users SET is_admin = true WHERE email = %s", ("admin-fuzz@example.org",))
-        # A fresh process would cache the profile for a minute: restart so the grant is seen at once.
-        await live.stop()
-        live = await start_app_process(empty_database, tmp_path)
         code, output = await run_schemathesis(live.base_url, "/admin/api/v1/openapi.json", token, tmp_path)
     finally:
         await live.stop()
-    assert code == 0, output[-6000:]
+    assert_clean(code, output)

@@ -69,3 +69,21 @@ async def test_simulation_buttons_with_impossible_ids_are_outdated_and_change_no
     resumed = await fake.next_message(anya.id)
     assert "⏳ Ваша работа ещё не сдана." in resumed.plain_text and f"Вопрос {pos} из 8" in resumed.plain_text
     no_apologies(fake, anya.id)
+
+
+async def test_a_forged_toggle_on_an_answered_question_keeps_its_menu(bot_app, empty_database):
+    """`tm:` data carries the marks itself: pressed on a message without such a button, it must not
+    rebuild a multiple-choice keyboard (every option ticked) over that message's menu."""
+    fake, anya, card = await start_training(bot_app, 4303)
+    q = await question_on(empty_database, card)
+    session = data_of(card, "tx:skip")[2]
+    verdict = await answer_on(fake, anya, card, q, right=True)
+    menu = verdict.button_texts
+    edits = len(fake.calls("editMessageReplyMarkup"))
+    await press_forged(fake, anya, verdict, f"tm:{session}:{q['served']}:5:999999:77:")
+    await press_forged(fake, anya, verdict, f"tm:{session}:{q['served']}:4:3:-1:")  # a forged Done too
+    assert len(fake.calls("editMessageReplyMarkup")) == edits
+    shown = next(m for m in fake.chat_messages(anya.id) if m.message_id == verdict.message_id)
+    assert [b.text for row in shown.buttons for b in row] == menu
+    assert await sql(empty_database, "SELECT count(*) FROM attempts") == [(1,)]
+    no_apologies(fake, anya.id)

@@ -46,6 +46,7 @@ async def test_a_wrong_answer_comes_back_in_work_on_mistakes(bot_app, empty_data
     await anya.send("/mistakes")
     nothing = await fake.next_message(anya.id)
     assert "Сейчас повторять нечего" in nothing.plain_text and nothing.button_texts == ["« Меню"]
+    assert "(через 1 мин)" in nothing.plain_text  # tried again the same day: FSRS's first short step
 
     await make_due(empty_database)
     await anya.send("/mistakes")

@@ -100,7 +100,7 @@ async def test_statistics_after_a_round_equal_the_attempts_and_come_with_a_chart
     assert "Дней подряд: 1 (рекорд: 1)" in caption
     assert f"На этой неделе: ответов {attempts}, баллов {points(earned)}" in caption
     assert f"Среднее время: {points(avg_ms / 1000)} с" in caption
-    for name, n, ok in (await sql(empty_database, PER_SUBJECT, user.id))[:3]:
+    for name, n, ok in await sql(empty_database, PER_SUBJECT, user.id):
         assert f"• {name}: {pct(ok, n)} (ответов: {n})" in caption
     themes = await sql(empty_database, PER_THEME, user.id)
     tried = [t for t in themes if t[1] >= 3] or themes
@@ -149,3 +149,19 @@ async def test_the_leaderboard_shows_my_place_outside_the_top_and_escapes_names(
     board = await anya.next_message()
     assert f"✅ {subject}" in board.button_texts and f"Рейтинг: всё время, {subject}" in board.plain_text
     assert f"Ваше место: {1 + rivals_there}, баллов: 1" in board.plain_text
+
+
+async def test_statistics_list_every_subject_answered(bot_app, empty_database):
+    fake, anya, system = bot_app.fake, bot_app.user(5104), bot_app.app[ACTORS]
+    home = await register(fake, anya)
+    user = await system.ask(GetUserByTelegram(telegram_id=anya.id))
+    subjects = await sql(empty_database, "SELECT code, name FROM subjects ORDER BY code")
+    assert len(subjects) == 4
+    for code, _ in subjects:
+        await system.ask(SetUserFilter(user_id=user.id, filter=FilterSettings(subjects=(code,))))
+        await answer_next(system, empty_database, user.id, correct=True)
+    await anya.press(home, text="📊 Статистика")
+    caption = (await anya.next_message()).plain_text
+    assert "По предметам" in caption
+    for _, name in subjects:
+        assert f"• {name}: 100% (ответов: 1)" in caption

@@ -168,3 +168,29 @@ async def test_the_same_type_handled_twice_in_one_class_fails_at_definition():
 
             @handles(Add)
             async def two(self, msg): ...
+
+
+class Refuse(Message):
+    """Answers with an expected domain error after a delay."""
+    delay: float = 0.0
+
+
+class Refuser(Actor):
+    @handles(Refuse)
+    async def refuse(self, msg: Refuse) -> None:
+        from actors.users.errors import InvalidCredentials
+
+        await asyncio.sleep(msg.delay)
+        raise InvalidCredentials()
+
+
+async def test_an_expected_error_nobody_waits_for_is_one_info_line_without_traceback(make_system, log_records):
+    system = make_system()
+    ref = system.spawn("auth", factory=Refuser)
+    await system.start()
+    with pytest.raises(AskTimeout):
+        await ref.ask(Refuse(delay=0.2), timeout=0.05)  # the caller gives up: the answer has no reader
+    await asyncio.sleep(0.3)
+    lines = [r for r in log_records if "InvalidCredentials" in r["message"]]
+    assert [r["level"].name for r in lines] == ["INFO"] and lines[0]["exception"] is None
+    assert not [r for r in log_records if r["level"].name in ("WARNING", "ERROR")]
