@@ -116,8 +116,9 @@ class Shard:
             if reply is not None and not reply.done():
                 reply.set_exception(failure)  # the caller decides what the failure means
             elif isinstance(failure, DomainError):  # expected (a wrong password): a line, no traceback
-                logger.bind(**context).info("{} {} ended in {}, with nobody waiting for the answer",
-                                            self.name, message_type.__name__, type(failure).__name__)
+                if not actor.aspects_for(message_type).logged:  # else the runtime's own line says it
+                    logger.bind(**context).info("{} {} ended in {}, with nobody waiting for the answer",
+                                                self.name, message_type.__name__, type(failure).__name__)
             else:  # a tell, an event, or an ask whose caller gave up: nobody else will see it
                 logger.opt(exception=failure).bind(**context).error(
                     "{} failed handling {}", self.name, message_type.__name__)
