@@ -44,9 +44,11 @@ def _is_sequence(annotation: Any) -> bool:
 
 
 def query_values(query: MultiMapping[str], model: type[BaseModel]) -> dict[str, Any]:
-    """?tag=a&tag=b gives a list only to list-typed fields; other fields take the first value."""
+    """?tag=a&tag=b gives a list to list-typed fields; a repeated other field stays a list too, which
+    its validation refuses (?limit=1&limit=2 is no integer)."""
     list_keys = {f.alias or name for name, f in model.model_fields.items() if _is_sequence(f.annotation)}
-    return {key: query.getall(key) if key in list_keys else query[key] for key in set(query.keys())}
+    found = {key: query.getall(key) for key in set(query.keys())}
+    return {key: values if key in list_keys or len(values) > 1 else values[0] for key, values in found.items()}
 
 
 def _reject_constant(name: str) -> Any:

@@ -153,3 +153,18 @@ def test_operation_ids_are_unique_per_spec():
     with pytest.raises(ValueError, match="already used"):
         @api.get("/b", operation_id="same")
         async def second(request): ...
+
+
+def test_a_repeated_scalar_query_parameter_is_refused_not_cut_to_its_first_value():
+    from multidict import MultiDict
+    from pydantic import BaseModel
+
+    from app.http.binding import query_values
+
+    class Query(BaseModel):
+        limit: int = 10
+        tags: list[str] = []
+
+    values = query_values(MultiDict([("limit", "1"), ("limit", "2"), ("tags", "a"), ("tags", "b")]), Query)
+    assert values == {"limit": ["1", "2"], "tags": ["a", "b"]}
+    assert query_values(MultiDict([("limit", "3"), ("tags", "a")]), Query) == {"limit": "3", "tags": ["a"]}
